@@ -1,0 +1,1 @@
+"""Brand-protection crawler: finds, scores and stores likely counterfeit listings."""

@@ -1,0 +1,1 @@
+"""Scrapy commands overridden for this project."""

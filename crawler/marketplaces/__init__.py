@@ -1,0 +1,10 @@
+"""The marketplaces the crawler knows; adding one is a module plus a line here."""
+
+from __future__ import annotations
+
+from crawler.marketplaces.alibaba import Alibaba
+from crawler.marketplaces.base import Marketplace, SearchPage
+
+MARKETPLACES: dict[str, Marketplace] = {m.name: m for m in (Alibaba(),)}
+
+__all__ = ["MARKETPLACES", "Marketplace", "SearchPage"]

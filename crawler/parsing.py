@@ -1,0 +1,252 @@
+"""Pure functions that turn marketplace strings into values: prices, MOQ, counts, text, badges."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from decimal import Decimal
+from urllib.parse import urljoin
+
+from price_parser import Price
+from w3lib.html import remove_tags
+
+MAX_TEXT = 4000  # longest title or seller name kept; beyond it a listing is padding, not text
+
+# Symbols and words that price strings carry, mapped to ISO 4217 codes. "$" alone is USD:
+# marketplaces that show other dollars prefix them (HK$, C$, A$, R$).
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "us $": "USD", "usd": "USD", "$": "USD",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "CNY", "cn¥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "jp¥": "JPY", "円": "JPY",
+    "hk$": "HKD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "r$": "BRL",
+    "₹": "INR", "rs": "INR", "₽": "RUB", "руб": "RUB", "₩": "KRW", "₺": "TRY", "tl": "TRY",
+    "zł": "PLN", "₫": "VND", "₱": "PHP", "฿": "THB", "rm": "MYR", "s$": "SGD", "mx$": "MXN",
+}
+ISO_CURRENCIES = frozenset(
+    "USD EUR GBP CNY JPY HKD CAD AUD BRL INR RUB KRW TRY PLN VND PHP THB MYR SGD MXN RSD CHF "
+    "SEK NOK DKK CZK HUF RON BGN UAH ILS AED SAR ZAR NZD TWD IDR CLP COP PEN ARS KZT EGP NGN "
+    "PKR BDT".split()
+)
+
+
+def _symbol_pattern(symbol: str) -> str:
+    pattern = re.escape(symbol).replace(r"\ ", r"\s*")
+    return rf"(?<![a-z]){pattern}(?![a-z])" if symbol[0].isalpha() else pattern
+
+
+_SYMBOL_RE = re.compile(
+    "|".join(_symbol_pattern(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+)
+_ISO_RE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
+_RANGE_RE = re.compile(r"(?<=\d)\s*(?:-|–|—|~|to)\s*(?=[^\d]{0,6}\d)")
+_PRICE_NOISE_RE = re.compile(r"/\s*[^\d/]*$|\((?:fob|exw|cif)[^)]*\)", re.IGNORECASE)
+
+# Units a quantity is counted in, mapped to their singular. Unknown words lose a plural "s".
+UNITS = {
+    "pc": "piece", "pcs": "piece", "piece": "piece", "pieces": "piece", "件": "piece",
+    "个": "piece", "只": "piece", "条": "piece", "ea": "piece", "each": "piece", "item": "piece",
+    "items": "piece",
+    "set": "set", "sets": "set", "套": "set",
+    "pair": "pair", "pairs": "pair", "双": "pair", "对": "pair",
+    "unit": "unit", "units": "unit", "台": "unit",
+    "pack": "pack", "packs": "pack", "packet": "pack", "packets": "pack", "包": "pack",
+    "box": "box", "boxes": "box", "盒": "box", "bag": "bag", "bags": "bag",
+    "carton": "carton", "cartons": "carton", "ctn": "carton", "ctns": "carton", "箱": "carton",
+    "dozen": "dozen", "dozens": "dozen", "roll": "roll", "rolls": "roll",
+    "meter": "meter", "meters": "meter", "m": "meter", "yard": "yard", "yards": "yard",
+    "kg": "kilogram", "kgs": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
+    "ton": "ton", "tons": "ton", "sheet": "sheet", "sheets": "sheet", "lot": "lot", "lots": "lot",
+}
+_QTY_RE = re.compile(r"(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?:\.\d+)?\s*(\+)?\s*([kKmM万](?![a-zA-Z]))?")
+_UNIT_RE = re.compile(r"\s*([\u4e00-\u9fff]|[^\W\d_]+)")
+_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "万": 10_000}
+
+# Badge labels and codes seen on the marketplaces, mapped to the canonical vocabulary.
+BADGES = {
+    "gold supplier": "gold_supplier", "goldsupplier": "gold_supplier", "gold": "gold_supplier",
+    "gs": "gold_supplier",
+    "ag": "verified_supplier", "verified": "verified_supplier",
+    "verified supplier": "verified_supplier", "verified manufacturer": "verified_supplier",
+    "verified pro": "verified_supplier", "verified pro supplier": "verified_supplier",
+    "assessed supplier": "verified_supplier",
+    "ta": "trade_assurance", "trade assurance": "trade_assurance",
+    "tradeassurance": "trade_assurance", "trade_assurance": "trade_assurance",
+    "local_stock": "local_stock", "local stock": "local_stock", "localstock": "local_stock",
+    "audited supplier": "audited_supplier", "audited": "audited_supplier",
+    "gold member": "gold_member", "diamond member": "diamond_member",
+    "secured trading service": "secured_trading", "secured trading": "secured_trading",
+    "choice": "choice", "choice_atm": "choice", "aliexpress choice": "choice",
+    "top selling on aliexpress": "top_selling", "top selling": "top_selling",
+}
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WS_RE = re.compile(r"\s+")
+
+
+def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
+    """Plain text from markup: tags stripped, entities decoded, whitespace collapsed."""
+    if value is None or isinstance(value, dict | list | bool):
+        return None
+    text = remove_tags(str(value))
+    text = html.unescape(text)
+    text = _CONTROL_RE.sub(" ", text)
+    text = _WS_RE.sub(" ", text).strip()[:limit]
+    return text or None
+
+
+def absolute_url(value: object, base: str = "https://") -> str | None:
+    """An absolute URL: protocol-relative links get https, relative ones are joined to base."""
+    url = clean_text(value)
+    if not url:
+        return None
+    if url.startswith("//"):
+        return "https:" + url
+    if "://" in url[:12]:
+        return url
+    return urljoin(base, url) if base.startswith("http") else None
+
+
+def currency_code(text: str, symbol: str | None = None) -> str | None:
+    """ISO 4217 code for a price string, given the symbol price-parser found in it."""
+    iso = _ISO_RE.search(text)
+    if iso and iso.group(1) in ISO_CURRENCIES:
+        return iso.group(1)
+    match = _SYMBOL_RE.search(text.lower())
+    if match:
+        return CURRENCY_SYMBOLS[re.sub(r"\s+", " ", match.group(0))]
+    sym = (symbol or "").strip().lower()
+    return CURRENCY_SYMBOLS.get(sym) or (sym.upper() if sym.upper() in ISO_CURRENCIES else None)
+
+
+def currency_hint(value: object) -> str | None:
+    """An ISO code a marketplace states outright (AliExpress 'currencyCode'), if valid."""
+    code = (clean_text(value, limit=10) or "").upper()
+    return code if code in ISO_CURRENCIES else None
+
+
+def _amount(text: str) -> tuple[float | None, str | None]:
+    price = Price.fromstring(text)
+    amount = price.amount
+    if amount is None or not isinstance(amount, Decimal) or not amount.is_finite():
+        return None, price.currency
+    return float(amount), price.currency
+
+
+def parse_price(value: object) -> tuple[float | None, float | None, str | None]:
+    """(min, max, ISO currency) from a price string such as 'US $2.00 - 5.00 / Piece'."""
+    if isinstance(value, bool) or value is None:
+        return None, None, None
+    if isinstance(value, int | float):
+        number = float(value)
+        return (number, number, None) if number >= 0 and number == number else (None, None, None)
+    text = clean_text(value, limit=200)
+    if not text:
+        return None, None, None
+    text = _PRICE_NOISE_RE.sub("", text).strip()
+    sides = _RANGE_RE.split(text, maxsplit=1)
+    low, low_symbol = _amount(sides[0])
+    high, high_symbol = _amount(sides[1]) if len(sides) > 1 else (low, None)
+    if low is None and high is None:
+        return None, None, None
+    if low is None or high is None:
+        low = high = low if high is None else high
+    if low > high:
+        low, high = high, low
+    return low, high, currency_code(text, low_symbol or high_symbol)
+
+
+def _number(digits: str) -> int:
+    return int(re.sub(r"\D", "", digits))
+
+
+def parse_quantity(value: object) -> tuple[int | None, str | None]:
+    """(quantity, singular unit) from an MOQ string such as 'Min. order: 2,000 pieces'."""
+    if isinstance(value, bool) or value is None:
+        return None, None
+    if isinstance(value, int | float):
+        return (int(value), None) if 0 <= value < 1e12 else (None, None)
+    text = clean_text(value, limit=200)
+    if not text:
+        return None, None
+    match = _QTY_RE.search(text)
+    if not match:
+        return None, None
+    quantity = _number(match.group(1))
+    if match.group(3):
+        quantity *= _MULTIPLIERS[match.group(3).lower()]
+    unit_match = _UNIT_RE.match(text, match.end())
+    word = unit_match.group(1).lower() if unit_match else ""
+    if not word or word in {"min", "moq", "minimum", "sold", "order", "orders"}:
+        unit = None
+    else:
+        unit = UNITS.get(word) or (word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    return quantity, unit
+
+
+def parse_count(value: object) -> int | None:
+    """A count such as '2,959 sold', '10,000+ sold' or '1.2K sold' as an int."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return int(value) if 0 <= value < 1e12 else None
+    text = clean_text(value, limit=200)
+    if not text:
+        return None
+    match = re.search(r"(\d+(?:[.,]\d+)*)\s*([kKmM万])?", text)
+    if not match:
+        return None
+    digits, suffix = match.groups()
+    if suffix:
+        number = float(digits.replace(",", "."))
+        return int(number * _MULTIPLIERS[suffix.lower()])
+    return _number(digits)
+
+
+def canonical_badge(label: object) -> str | None:
+    """The canonical name of a badge label or code ('Gold Supplier' -> 'gold_supplier')."""
+    text = clean_text(label, limit=100)
+    if not text:
+        return None
+    key = unicodedata.normalize("NFKC", text).lower().strip()
+    if key in BADGES:
+        return BADGES[key]
+    slug = re.sub(r"[^0-9a-z]+", "_", key).strip("_")
+    return BADGES.get(slug.replace("_", " "), slug or None)
+
+
+def pick_badge(*labels: object) -> str | None:
+    """The first label that names a known badge, else the first label there is."""
+    names = [name for label in labels if (name := canonical_badge(label))]
+    known = set(BADGES.values())
+    return next((name for name in names if name in known), names[0] if names else None)
+
+
+def canonical_badges(labels: object) -> list[str]:
+    """Sorted, de-duplicated canonical badge names."""
+    if not isinstance(labels, list | tuple | set):
+        labels = [labels]
+    return sorted({badge for label in labels if (badge := canonical_badge(label))})
+
+
+def listing_fields(raw: dict, page_url: str = "https://") -> dict:
+    """Listing column values from an adapter's raw record of strings."""
+    price_min, price_max, currency = parse_price(raw.get("price"))
+    moq, moq_unit = parse_quantity(raw.get("moq"))
+    return {
+        "listing_id": clean_text(raw.get("listing_id"), limit=200),
+        "url": absolute_url(raw.get("url"), page_url),
+        "title": clean_text(raw.get("title")),
+        "price_min": price_min,
+        "price_max": price_max,
+        "currency": currency_hint(raw.get("currency")) or currency,
+        "moq": moq,
+        "moq_unit": moq_unit,
+        "seller_name": clean_text(raw.get("seller_name")),
+        "seller_url": absolute_url(raw.get("seller_url"), page_url),
+        "seller_country": clean_text(raw.get("seller_country"), limit=100),
+        "seller_years": parse_count(raw.get("seller_years")),
+        "badges": canonical_badges(raw.get("badges") or []),
+        "sold_count": parse_count(raw.get("sold")),
+        "image_url": absolute_url(raw.get("image_url"), page_url),
+    }

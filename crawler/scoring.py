@@ -1,0 +1,207 @@
+"""Suspicion score: (listing, brand) -> score 0-100, risk, and the reasons that add up to it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from crawler.brandnames import BrandMatch, match_brand
+from crawler.watchlist import Brand
+
+# Every weight in one place. A reason's points are what its rule adds (or, negative,
+# removes); the score is their sum clamped to 0-100.
+WEIGHTS = {
+    "price_far_below_retail": 55,  # under 5% of the reference retail price
+    "price_well_below_retail": 40,  # under 15%
+    "price_below_retail": 25,  # under 35%
+    "price_near_retail": -20,  # 60% of retail or more
+    "replica_vocabulary": 40,
+    "disguised_brand": 30,
+    "monogram_only": 20,
+    "inspired_phrasing": 30,
+    "bulk_moq": 15,  # 50+ units of a branded luxury good
+    "large_bulk_moq": 20,  # 1,000+
+    "sales_volume": 10,  # 1,000+ sold
+    "large_sales_volume": 15,  # 10,000+ sold
+    "compatible_accessory": -40,
+    "authorized_seller": -50,
+    "no_brand_claim": -10,
+    "seller_badges": 0,  # shown to reviewers; badges are no proof of authenticity
+}
+RISK_LEVELS = (("high", 70), ("medium", 40), ("low", 0))
+
+# Approximate USD value of one unit of each currency, to compare prices with retail.
+USD_PER_UNIT = {
+    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CNY": 0.14, "JPY": 0.0067, "HKD": 0.128,
+    "CAD": 0.73, "AUD": 0.66, "BRL": 0.18, "INR": 0.012, "RUB": 0.011, "KRW": 0.00073,
+    "TRY": 0.029, "PLN": 0.25, "RSD": 0.0092, "CHF": 1.13, "MXN": 0.055, "SGD": 0.75,
+    "MYR": 0.22, "THB": 0.028, "PHP": 0.017, "VND": 0.00004, "SEK": 0.095, "NOK": 0.093,
+    "DKK": 0.145, "CZK": 0.043, "HUF": 0.0027, "AED": 0.27, "SAR": 0.27, "ZAR": 0.055,
+    "NZD": 0.6, "TWD": 0.031, "IDR": 0.000063, "ILS": 0.27, "UAH": 0.024,
+}
+
+CATEGORIES = {
+    "earbuds": r"airpods?|ear ?buds?|earphones?|headphones?|headsets?|tws",
+    "phone_case": r"(?:phone|iphone|airpods?|samsung)\s*(?:\d+\s*)?(?:pro\s*)?(?:max\s*)?cases?"
+    r"|phone covers?",
+    "charger": r"chargers?|charging cables?|power adapters?|usb-?c cables?",
+    "watch": r"watch(?:es)?|chronograph",
+    "sunglasses": r"sun ?glasses|eyewear|shades|spectacles|eyeglasses",
+    "wallet": r"wallets?|card ?holders?|card cases?|coin purses?|money clips?",
+    "belt": r"belts?",
+    "shoes": r"shoes?|sneakers?|trainers?|loafers?|heels|pumps|sandals?|slides|slippers?"
+    r"|boots?|mules|espadrilles|flats|runners?",
+    "scarf": r"scarf|scarves|shawls?|stoles?|bandanas?",
+    "perfume": r"perfumes?|fragrances?|eau de (?:parfum|toilette)|cologne",
+    "jewelry": r"necklaces?|bracelets?|rings?|earrings?|pendants?|jewelry|jewellery|brooch",
+    "hat": r"hats?|caps?|beanies?|bucket hat",
+    "clothing": r"hoodies?|sweatshirts?|t-?shirts?|tees?|shirts?|jackets?|sweaters?|tracksuits?"
+    r"|dress(?:es)?|jeans|pants|trousers|coats?|jerseys?|shorts|polo|cardigans?|joggers",
+    "bag": r"bags?|handbags?|totes?|purses?|backpacks?|clutch(?:es)?|crossbody|satchels?"
+    r"|duffle|duffel|luggage|suitcases?|pouch(?:es)?|hobo|bucket bag|messenger|sling",
+}
+_CATEGORY_RES = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in CATEGORIES.items()]
+
+REPLICA_TERMS = (
+    r"replicas?|r[ée]plicas?|reps\b|aaa+(?!\s*batter)|1\s*:\s*1|1比1|mirror (?:quality|grade|copy"
+    r"|version|level)|top quality copy|high copy|super ?fake|fake|copy|copies|knock-?offs?"
+    r"|dupes?|original quality|same as (?:the )?original|master quality|god quality|ua quality"
+    r"|高仿|复刻|a货|精仿|原单|primeira linha|c[óo]pia|calidad espejo|imitaci[óo]n|imita[çc][ãa]o"
+    r"|falsificad[oa]|contrefa[çc]on|fälschung|replik"
+)
+_REPLICA_RE = re.compile(rf"(?<![a-z0-9])(?:{REPLICA_TERMS})(?![a-z0-9])")
+_ACCESSORY_RE = re.compile(
+    r"\b(?:cases?|covers?|straps?|bands?|organi[sz]ers?|inserts?|protectors?|chargers?|cables?"
+    r"|shapers?|liners?|skins?|stands?|docks?|chains?|lanyards?|sleeves?|replacement|hooks?"
+    r"|stickers?|films?|tips?|dust ?bags?|gift ?box(?:es)?)\b.{0,60}?\b(?:for|compatible with"
+    r"|fits?|fit for|suitable for|designed for)\b"
+)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One rule that fired, with its points and a detail a reviewer can read."""
+
+    rule: str
+    points: int
+    detail: str
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "points": self.points, "detail": self.detail}
+
+
+def risk_level(score: int) -> str:
+    """high, medium or low for a clamped score."""
+    return next(level for level, floor in RISK_LEVELS if score >= floor)
+
+
+def category_of(title: str) -> str | None:
+    """The product category a title names first by keyword order (bag, wallet, ...)."""
+    text = title.lower()
+    found = [(m.start(), name) for name, regex in _CATEGORY_RES if (m := regex.search(text))]
+    return min(found)[1] if found else None
+
+
+def usd(amount: float | None, currency: str | None) -> float | None:
+    """An amount in USD; listings without a currency are taken to be in USD."""
+    if amount is None:
+        return None
+    rate = USD_PER_UNIT.get((currency or "USD").upper())
+    return amount * rate if rate else None
+
+
+def _price_reason(listing: Mapping, brand: Brand, category: str | None) -> Reason | None:
+    price = usd(listing.get("price_max") or listing.get("price_min"), listing.get("currency"))
+    if not price or not brand.reference_prices:
+        return None
+    if category in brand.reference_prices:
+        reference, what = brand.reference_prices[category], category
+    else:
+        what = min(brand.reference_prices, key=brand.reference_prices.get)
+        reference = brand.reference_prices[what]
+        what = f"cheapest category, {what}"
+    ratio = price / reference
+    detail = f"${price:,.2f} is {ratio:.0%} of the ${reference:,.0f} retail price ({what})"
+    for rule, ceiling in (("price_far_below_retail", 0.05), ("price_well_below_retail", 0.15),
+                          ("price_below_retail", 0.35)):
+        if ratio < ceiling:
+            return Reason(rule, WEIGHTS[rule], detail)
+    if ratio >= 0.6:
+        return Reason("price_near_retail", WEIGHTS["price_near_retail"], detail)
+    return None
+
+
+def _seller_reasons(listing: Mapping, brand: Brand) -> list[Reason]:
+    reasons = []
+    seller = (listing.get("seller_name") or "").strip().lower()
+    if seller and any(seller == s.lower() for s in brand.authorized_sellers):
+        reasons.append(Reason("authorized_seller", WEIGHTS["authorized_seller"],
+                              f"{listing['seller_name']} is an authorized seller of {brand.name}"))
+    badges = listing.get("badges") or []
+    if badges:
+        years = listing.get("seller_years")
+        detail = ", ".join(badges) + (f"; {years} years as Gold Supplier" if years else "")
+        reasons.append(Reason("seller_badges", WEIGHTS["seller_badges"], detail))
+    return reasons
+
+
+def _volume_reasons(listing: Mapping) -> list[Reason]:
+    reasons = []
+    moq, unit = listing.get("moq"), listing.get("moq_unit") or "unit"
+    if isinstance(moq, int) and moq >= 50:
+        rule = "large_bulk_moq" if moq >= 1000 else "bulk_moq"
+        reasons.append(Reason(rule, WEIGHTS[rule], f"minimum order {moq:,} {unit}s"))
+    sold = listing.get("sold_count")
+    if isinstance(sold, int) and sold >= 1000:
+        rule = "large_sales_volume" if sold >= 10000 else "sales_volume"
+        reasons.append(Reason(rule, WEIGHTS[rule], f"{sold:,} sold"))
+    return reasons
+
+
+def _brand_reasons(match: BrandMatch, brand: Brand) -> list[Reason]:
+    reasons = []
+    if match.disguised:
+        reasons.append(Reason("disguised_brand", WEIGHTS["disguised_brand"],
+                              f"{match.disguised!r} imitates {brand.name}"))
+    if match.monogram and not (match.named or match.disguised):
+        reasons.append(Reason("monogram_only", WEIGHTS["monogram_only"],
+                              f"uses the {match.monogram} monogram without naming the brand"))
+    if match.inspired:
+        reasons.append(Reason("inspired_phrasing", WEIGHTS["inspired_phrasing"],
+                              f"{match.inspired!r} borrows the brand's design"))
+    return reasons
+
+
+def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -> tuple[
+    int, str, list[dict]
+]:
+    """Score a listing against the brand it was searched for: (score, risk, reasons)."""
+    title = listing.get("title") or ""
+    match = match_brand(title, brand)
+    folded = match.folded
+    reasons: list[Reason] = []
+    replica = _REPLICA_RE.search(folded) or next(
+        (t for t in replica_terms + brand.replica_terms if t.lower() in folded), None
+    )
+    if replica:
+        term = replica.group(0) if isinstance(replica, re.Match) else replica
+        reasons.append(Reason("replica_vocabulary", WEIGHTS["replica_vocabulary"],
+                              f"title says {term!r}"))
+    reasons += _brand_reasons(match, brand)
+    accessory = _ACCESSORY_RE.search(folded)
+    if accessory:
+        reasons.append(Reason("compatible_accessory", WEIGHTS["compatible_accessory"],
+                              f"an accessory: {accessory.group(0)!r}"))
+    category = category_of(folded)
+    if match.claims_brand and not accessory:
+        price = _price_reason(listing, brand, category)
+        reasons += [price] if price else []
+        reasons += _volume_reasons(listing)
+    elif not match.claims_brand and not replica:
+        reasons.append(Reason("no_brand_claim", WEIGHTS["no_brand_claim"],
+                              f"the title does not name or imitate {brand.name}"))
+    reasons += _seller_reasons(listing, brand)
+    total = sum(r.points for r in reasons)
+    clamped = max(0, min(100, total))
+    return clamped, risk_level(clamped), [r.as_dict() for r in reasons]

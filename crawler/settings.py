@@ -1,0 +1,40 @@
+"""Scrapy settings: polite crawling defaults and the listing pipelines, in order."""
+
+import os
+
+BOT_NAME = "brand-crawler"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"
+
+# Where listings go (`-s SQLITE_PATH=...`; the CRAWLER_DB environment variable sets the default).
+SQLITE_PATH = os.environ.get("CRAWLER_DB", "listings.db")
+SQLITE_BATCH_SIZE = 200
+# A watchlist TOML file of your own; empty means the bundled crawler/brands.toml.
+WATCHLIST = ""
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.validate.ValidatePipeline": 100,
+    "crawler.pipelines.dedupe.DedupePipeline": 200,
+    "crawler.pipelines.score.ScorePipeline": 300,
+    "crawler.pipelines.store.StorePipeline": 900,
+}
+
+# Polite, identifiable crawling.
+USER_AGENT = "brand-crawler/0.1 (+https://github.com/brand-protection/brand-crawler)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+RETRY_TIMES = 3
+TELNETCONSOLE_ENABLED = False
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

@@ -1,0 +1,21 @@
+"""A crawl's status for reviewers, from its stats and Scrapy's finish reason."""
+
+from __future__ import annotations
+
+STATUSES = ("ok", "partial", "blocked", "layout_changed", "failed", "interrupted")
+
+
+def crawl_status(stats: dict, finish_reason: str) -> str:
+    """ok, partial, blocked, layout_changed, failed or interrupted (the first that applies)."""
+    if finish_reason == "shutdown":
+        return "interrupted"
+    if finish_reason != "finished":
+        return "failed"
+    if stats.get("listings/blocked"):
+        return "blocked"
+    if stats.get("listings/layout_changed"):
+        return "layout_changed"
+    failed_pages = stats.get("listings/failed_pages", 0) + stats.get("spider_exceptions/count", 0)
+    if failed_pages:
+        return "partial"
+    return "ok"

@@ -1,0 +1,108 @@
+"""The watchlist: brands, their search keywords, name variants and reference retail prices."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+
+class WatchlistError(ValueError):
+    """A watchlist file that cannot be used, or a brand it does not list."""
+
+
+@dataclass(frozen=True, eq=False)
+class Brand:
+    """One watched brand."""
+
+    slug: str
+    name: str
+    keywords: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    monograms: tuple[str, ...] = ()
+    authorized_sellers: tuple[str, ...] = ()
+    reference_prices: dict[str, float] = field(default_factory=dict)
+    replica_terms: tuple[str, ...] = ()
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise WatchlistError(f"{where} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _brand(slug: str, entry: object) -> Brand:
+    where = f"brands.{slug}"
+    if not isinstance(entry, dict):
+        raise WatchlistError(f"{where} must be a table")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise WatchlistError(f"{where}.name is missing")
+    keywords = _strings(entry.get("keywords"), f"{where}.keywords")
+    if not keywords:
+        raise WatchlistError(f"{where}.keywords is empty")
+    prices = entry.get("reference_prices", {})
+    if not isinstance(prices, dict) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in prices.values()
+    ):
+        raise WatchlistError(f"{where}.reference_prices must map categories to positive numbers")
+    return Brand(
+        slug=slug,
+        name=name.strip(),
+        keywords=keywords,
+        variants=_strings(entry.get("variants", []), f"{where}.variants"),
+        monograms=_strings(entry.get("monograms", []), f"{where}.monograms"),
+        authorized_sellers=_strings(
+            entry.get("authorized_sellers", []), f"{where}.authorized_sellers"
+        ),
+        reference_prices={k: float(v) for k, v in prices.items()},
+        replica_terms=_strings(entry.get("replica_terms", []), f"{where}.replica_terms"),
+    )
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    """All watched brands, looked up by slug or display name in any case."""
+
+    brands: dict[str, Brand]
+    replica_terms: tuple[str, ...] = ()
+
+    def find(self, name: str) -> Brand:
+        """The brand named by slug or display name, any case."""
+        key = name.strip().lower()
+        for brand in self.brands.values():
+            if key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " ")):
+                return brand
+        raise WatchlistError(
+            f"unknown brand {name!r}; known brands: {', '.join(sorted(self.brands))}"
+        )
+
+    def select(self, name: str) -> list[Brand]:
+        """The brands a crawl covers: one by name, or every brand for 'all'."""
+        if name.strip().lower() == "all":
+            return list(self.brands.values())
+        return [self.find(name)]
+
+
+def load(path: str | Path | None = None) -> Watchlist:
+    """Read a watchlist TOML file (the bundled one when path is empty)."""
+    source = str(path) if path else "brands.toml (bundled)"
+    try:
+        if path:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        else:
+            data = tomllib.loads(resources.files("crawler").joinpath("brands.toml").read_text())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WatchlistError(f"watchlist {source}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise WatchlistError(f"watchlist {source}: not valid TOML: {exc}") from None
+    brands = data.get("brands")
+    if not isinstance(brands, dict) or not brands:
+        raise WatchlistError(f"watchlist {source}: no [brands.<slug>] tables")
+    try:
+        parsed = {slug: _brand(slug, entry) for slug, entry in brands.items()}
+        terms = _strings(data.get("replica_terms", []), "replica_terms")
+    except WatchlistError as exc:
+        raise WatchlistError(f"watchlist {source}: {exc}") from None
+    return Watchlist(brands=parsed, replica_terms=terms)

@@ -1,0 +1,249 @@
+"""Parsing of real-world price, MOQ, count, title, URL and badge strings."""
+
+import pytest
+
+from crawler.parsing import (
+    absolute_url,
+    canonical_badge,
+    canonical_badges,
+    clean_text,
+    listing_fields,
+    parse_count,
+    parse_price,
+    parse_quantity,
+    pick_badge,
+)
+
+PRICES = [
+    ("$2-5", (2.0, 5.0, "USD")),
+    ("$8-12", (8.0, 12.0, "USD")),
+    ("$7.55-9.40", (7.55, 9.4, "USD")),
+    ("$0.87-1.68", (0.87, 1.68, "USD")),
+    ("$15", (15.0, 15.0, "USD")),
+    ("US $2.00 - 5.00 / Piece", (2.0, 5.0, "USD")),
+    ("US $2.00-5.00/Piece", (2.0, 5.0, "USD")),
+    ("US$7.60-7.90", (7.6, 7.9, "USD")),
+    ("US$ 7.60 - 7.90 (FOB Price)", (7.6, 7.9, "USD")),
+    ("US $1.79", (1.79, 1.79, "USD")),
+    ("US $1,200.00", (1200.0, 1200.0, "USD")),
+    ("$1,250.00", (1250.0, 1250.0, "USD")),
+    ("$1,200-1,500", (1200.0, 1500.0, "USD")),
+    ("USD 3.50", (3.5, 3.5, "USD")),
+    ("3.50 USD", (3.5, 3.5, "USD")),
+    ("USD 3.50 - 4.20", (3.5, 4.2, "USD")),
+    ("€12,50", (12.5, 12.5, "EUR")),
+    ("€ 12,50 - 15,00", (12.5, 15.0, "EUR")),
+    ("1.234,56 €", (1234.56, 1234.56, "EUR")),
+    ("12,50 €", (12.5, 12.5, "EUR")),
+    ("EUR 99", (99.0, 99.0, "EUR")),
+    ("¥ 35.00", (35.0, 35.0, "CNY")),
+    ("¥35-58", (35.0, 58.0, "CNY")),
+    ("CN¥35.00", (35.0, 35.0, "CNY")),
+    ("RMB 120", (120.0, 120.0, "CNY")),
+    ("JP¥4,500", (4500.0, 4500.0, "JPY")),
+    ("RSD 452.71", (452.71, 452.71, "RSD")),
+    ("£1,299", (1299.0, 1299.0, "GBP")),
+    ("£19.99 - £24.99", (19.99, 24.99, "GBP")),
+    ("R$ 199,90", (199.9, 199.9, "BRL")),
+    ("HK$ 88", (88.0, 88.0, "HKD")),
+    ("C$ 45.00", (45.0, 45.0, "CAD")),
+    ("A$ 60", (60.0, 60.0, "AUD")),
+    ("₹ 999", (999.0, 999.0, "INR")),
+    ("₽ 1 500", (1500.0, 1500.0, "RUB")),
+    ("PLN 79,99", (79.99, 79.99, "PLN")),
+    ("US $5 ~ 8", (5.0, 8.0, "USD")),
+    ("$3.5 to $6", (3.5, 6.0, "USD")),
+    ("$5 – $9", (5.0, 9.0, "USD")),
+    ("$12-8", (8.0, 12.0, "USD")),
+    ("<span>US$</span><strong>7.60</strong>-<strong>7.90</strong>", (7.6, 7.9, "USD")),
+    ("  $ 4.99 ", (4.99, 4.99, "USD")),
+    ("7.60", (7.6, 7.6, None)),
+    (12.5, (12.5, 12.5, None)),
+    (3, (3.0, 3.0, None)),
+    ("", (None, None, None)),
+    ("Negotiable", (None, None, None)),
+    ("Contact supplier", (None, None, None)),
+    (None, (None, None, None)),
+    (["$5"], (None, None, None)),
+    ({"min": 5}, (None, None, None)),
+    (True, (None, None, None)),
+    (float("nan"), (None, None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRICES)
+def test_parse_price(text, expected):
+    low, high, currency = parse_price(text)
+    assert (low, high) == pytest.approx(expected[:2]) if low is not None else expected[0] is None
+    assert currency == expected[2]
+
+
+QUANTITIES = [
+    ("Min. order: 2,000 pieces", (2000, "piece")),
+    ("Min. order: 5 sets", (5, "set")),
+    ("Min. order: 50 units", (50, "unit")),
+    ("Min. order: 10 packs", (10, "pack")),
+    ("Min. order: 2 pairs", (2, "pair")),
+    ("Min. order: 1 piece", (1, "piece")),
+    ("Min. order: 100 boxes", (100, "box")),
+    ("Min. Order: 1 Pair", (1, "pair")),
+    ("Min. order : 300 Bags", (300, "bag")),
+    ("2000 Pieces (Min. Order)", (2000, "piece")),
+    ("2,000 Pieces (Min. Order)", (2000, "piece")),
+    ("1,000 Pieces (MOQ)", (1000, "piece")),
+    ("500 Pairs (MOQ)", (500, "pair")),
+    ("10 Sets (MOQ)", (10, "set")),
+    ("MOQ: 1 pc", (1, "piece")),
+    ("MOQ: 12 pcs", (12, "piece")),
+    ("MOQ 100PCS", (100, "piece")),
+    ("MOQ:50pcs", (50, "piece")),
+    ("1 Piece", (1, "piece")),
+    ("1 piece/pieces", (1, "piece")),
+    ("3 Pieces", (3, "piece")),
+    ("20 Cartons", (20, "carton")),
+    ("5 Dozens", (5, "dozen")),
+    ("1 Unit", (1, "unit")),
+    ("100 Meters", (100, "meter")),
+    ("500 Kilograms", (500, "kilogram")),
+    ("2 Tons", (2, "ton")),
+    ("10 Rolls", (10, "roll")),
+    ("1 Set (Min. Order)", (1, "set")),
+    ("50 Packets", (50, "pack")),
+    ("起订量 100 件", (100, "piece")),
+    ("起订量：2双", (2, "pair")),
+    ("100个起批", (100, "piece")),
+    ("Minimum order quantity: 3,000 pieces", (3000, "piece")),
+    ("Min. order: 1.000 pieces", (1000, "piece")),
+    ("Min. order: 10000 Piece", (10000, "piece")),
+    ("Min order 6 Barrels", (6, "barrel")),
+    ("Min. order: 2 Lots", (2, "lot")),
+    ("min. order 200", (200, None)),
+    ("200", (200, None)),
+    (250, (250, None)),
+    ("", (None, None)),
+    ("Min. order:", (None, None)),
+    ("Negotiable", (None, None)),
+    (None, (None, None)),
+    ({"q": 2}, (None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUANTITIES)
+def test_parse_quantity(text, expected):
+    assert parse_quantity(text) == expected
+
+
+COUNTS = [
+    ("2,959 sold", 2959),
+    ("10,000+ sold", 10000),
+    ("5 sold", 5),
+    ("1.2K sold", 1200),
+    ("5k+ sold", 5000),
+    ("Sold 300", 300),
+    ("1万+ 已售", 10000),
+    ("9 yrs", 9),
+    ("1 yr", 1),
+    ("0 sold", 0),
+    (42, 42),
+    ("", None),
+    ("no sales yet", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTS)
+def test_parse_count(text, expected):
+    assert parse_count(text) == expected
+
+
+TITLES = [
+    ("Wholesale <strong>Gucci</strong> Bag", "Wholesale Gucci Bag"),
+    ("Tom &amp; Jerry&#39;s  bag", "Tom & Jerry's bag"),
+    ("  multi\n\tline   title ", "multi line title"),
+    ("<strong>GG</strong>&nbsp;canvas", "GG canvas"),
+    ("nul\x00byte", "nul byte"),
+    ("", None),
+    (None, None),
+    (["list"], None),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TITLES)
+def test_clean_text(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_clean_text_caps_length():
+    assert len(clean_text("x" * 100_000)) == 4000
+
+
+URLS = [
+    ("//www.alibaba.com/product-detail/x_1.html?s=p", "https://www.alibaba.com/product-detail/x_1.html?s=p"),
+    ("https://a.en.made-in-china.com/product/1/China-x.html", "https://a.en.made-in-china.com/product/1/China-x.html"),
+    ("/item/100.html", "https://www.aliexpress.com/item/100.html"),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), URLS)
+def test_absolute_url(raw, expected):
+    assert absolute_url(raw, "https://www.aliexpress.com/w/wholesale-x.html") == expected
+
+
+BADGES = [
+    ("Gold Supplier", "gold_supplier"),
+    ("ag", "verified_supplier"),
+    ("Verified", "verified_supplier"),
+    ("Verified Supplier", "verified_supplier"),
+    ("local_stock", "local_stock"),
+    ("Trade Assurance", "trade_assurance"),
+    ("ta", "trade_assurance"),
+    ("Audited Supplier", "audited_supplier"),
+    ("Gold Member", "gold_member"),
+    ("Diamond Member", "diamond_member"),
+    ("Secured Trading Service", "secured_trading"),
+    ("choice_atm", "choice"),
+    ("Choice", "choice"),
+    ("Top selling on AliExpress", "top_selling"),
+    ("Free Shipping!", "free_shipping"),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), BADGES)
+def test_canonical_badge(raw, expected):
+    assert canonical_badge(raw) == expected
+
+
+def test_canonical_badges_sorted_and_unique():
+    assert canonical_badges(["ta", "Trade Assurance", "Gold Supplier", None]) == [
+        "gold_supplier", "trade_assurance"]
+
+
+def test_pick_badge_prefers_a_known_name():
+    assert pick_badge("xq_92", "Verified Supplier") == "verified_supplier"
+    assert pick_badge("xq_92", None) == "xq_92"
+
+
+def test_listing_fields_from_raw_strings():
+    fields = listing_fields({
+        "listing_id": 1600123, "url": "//www.alibaba.com/product-detail/a_1600123.html",
+        "title": "<strong>Gucci</strong> bag", "price": "$2-5",
+        "moq": "Min. order: 2,000 pieces", "seller_name": "Guangzhou X Co., Ltd.",
+        "seller_url": "//gzx.en.alibaba.com", "seller_country": "CN", "seller_years": "9 yrs",
+        "badges": ["gold_supplier", "ag"], "sold": "2,959 sold", "image_url": "//s.alicdn.com/a.jpg",
+    })
+    assert fields == {
+        "listing_id": "1600123", "url": "https://www.alibaba.com/product-detail/a_1600123.html",
+        "title": "Gucci bag", "price_min": 2.0, "price_max": 5.0, "currency": "USD",
+        "moq": 2000, "moq_unit": "piece", "seller_name": "Guangzhou X Co., Ltd.",
+        "seller_url": "https://gzx.en.alibaba.com", "seller_country": "CN", "seller_years": 9,
+        "badges": ["gold_supplier", "verified_supplier"], "sold_count": 2959,
+        "image_url": "https://s.alicdn.com/a.jpg",
+    }
+
+
+def test_stated_currency_wins_over_symbol():
+    assert listing_fields({"price": "€12,50", "currency": "eur"})["currency"] == "EUR"
+    assert listing_fields({"price": "12.50", "currency": "XXX?"})["currency"] is None
