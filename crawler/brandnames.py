@@ -37,12 +37,14 @@ class BrandMatch:
     named: str | None = None
     disguised: str | None = None
     monogram: str | None = None
+    product_line: str | None = None
     inspired: str | None = None
+    accessory_for: str | None = None
 
     @property
     def claims_brand(self) -> bool:
-        """True when the title names, imitates or uses the monogram of the brand."""
-        return bool(self.named or self.disguised or self.monogram)
+        """True when the title names, imitates or uses the monogram or a model of the brand."""
+        return bool(self.named or self.disguised or self.monogram or self.product_line)
 
 
 @dataclass(frozen=True)
@@ -51,15 +53,23 @@ class _Names:
     compact: frozenset[str]  # the same names without spaces
     named_re: re.Pattern
     monogram_re: re.Pattern | None
+    product_line_re: re.Pattern | None
     inspired_re: re.Pattern
+    accessory_re: re.Pattern
+
+
+def _phrase(words: tuple[str, ...] | list[str]) -> str:
+    """A regex for words in a row, allowing spaces, hyphens, dots or nothing between them."""
+    return r"[\s\-_.]*".join(map(re.escape, words))
 
 
 @lru_cache(maxsize=256)
 def _names(brand: Brand) -> _Names:
     forms = {fold(n) for n in (brand.name, brand.slug.replace("-", " "), *brand.variants)}
     words = tuple(tuple(_TOKEN_RE.findall(f)) for f in forms if _TOKEN_RE.findall(f))
-    alternatives = "|".join(r"[\s\-_.]*".join(map(re.escape, w)) for w in words)
+    alternatives = "|".join(map(_phrase, words))
     monograms = "|".join(map(re.escape, brand.monograms))
+    lines = "|".join(_phrase(_TOKEN_RE.findall(fold(line))) for line in brand.product_lines)
     either = alternatives + (f"|{monograms.lower()}" if monograms else "")
     return _Names(
         words=words,
@@ -67,6 +77,12 @@ def _names(brand: Brand) -> _Names:
         named_re=re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"),
         monogram_re=re.compile(rf"(?<![A-Za-z0-9])(?:{monograms})(?![A-Za-z0-9])")
         if monograms else None,
+        product_line_re=re.compile(rf"(?<![a-z0-9])(?:{lines})(?![a-z0-9])") if lines else None,
+        accessory_re=re.compile(
+            rf"(?<![a-z0-9])(?:for|compatible with|fits?|fit for|suitable for|designed for"
+            rf"|replacement for)\s+(?:the\s+|your\s+|all\s+)?(?:{either}"
+            + (f"|{lines}" if lines else "") + r")(?![a-z0-9])"
+        ),
         inspired_re=re.compile(
             rf"(?<![a-z0-9])(?:(?:{either})\W{{0,3}}(?:{_INSPIRED})|(?:inspired by|in the style of"
             rf"|similar to|dupe of|dupe for)\W+(?:{either}))(?![a-z0-9])"
@@ -113,11 +129,15 @@ def match_brand(title: str, brand: Brand) -> BrandMatch:
         names.monogram_re
     ) else None
     inspired = names.inspired_re.search(folded)
+    line = names.product_line_re.search(folded) if names.product_line_re else None
+    accessory = names.accessory_re.search(folded)
     tokens = _TOKEN_RE.findall(folded)
     return BrandMatch(
         folded=folded,
         named=named.group(0) if named else None,
         disguised=_disguise(tokens, names),
         monogram=monogram.group(0) if monogram else None,
+        product_line=line.group(0) if line else None,
         inspired=inspired.group(0) if inspired else None,
+        accessory_for=accessory.group(0) if accessory else None,
     )

@@ -23,11 +23,12 @@ CURRENCY_SYMBOLS = {
     "₹": "INR", "rs": "INR", "₽": "RUB", "руб": "RUB", "₩": "KRW", "₺": "TRY", "tl": "TRY",
     "zł": "PLN", "₫": "VND", "₱": "PHP", "฿": "THB", "rm": "MYR", "s$": "SGD", "mx$": "MXN",
 }
-ISO_CURRENCIES = frozenset(
-    "USD EUR GBP CNY JPY HKD CAD AUD BRL INR RUB KRW TRY PLN VND PHP THB MYR SGD MXN RSD CHF "
-    "SEK NOK DKK CZK HUF RON BGN UAH ILS AED SAR ZAR NZD TWD IDR CLP COP PEN ARS KZT EGP NGN "
-    "PKR BDT".split()
-)
+ISO_CURRENCIES = frozenset((
+    "USD", "EUR", "GBP", "CNY", "JPY", "HKD", "CAD", "AUD", "BRL", "INR", "RUB", "KRW", "TRY",
+    "PLN", "VND", "PHP", "THB", "MYR", "SGD", "MXN", "RSD", "CHF", "SEK", "NOK", "DKK", "CZK",
+    "HUF", "RON", "BGN", "UAH", "ILS", "AED", "SAR", "ZAR", "NZD", "TWD", "IDR", "CLP", "COP",
+    "PEN", "ARS", "KZT", "EGP", "NGN", "PKR", "BDT",
+))
 
 
 def _symbol_pattern(symbol: str) -> str:
@@ -58,7 +59,9 @@ UNITS = {
     "kg": "kilogram", "kgs": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
     "ton": "ton", "tons": "ton", "sheet": "sheet", "sheets": "sheet", "lot": "lot", "lots": "lot",
 }
-_QTY_RE = re.compile(r"(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?:\.\d+)?\s*(\+)?\s*([kKmM万](?![a-zA-Z]))?")
+_QTY_RE = re.compile(
+    r"(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?:\.\d+)?\s*(\+)?\s*([kKmM万](?![a-zA-Z]))?"
+)
 _UNIT_RE = re.compile(r"\s*([\u4e00-\u9fff]|[^\W\d_]+)")
 _MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "万": 10_000}
 
@@ -204,22 +207,20 @@ def parse_count(value: object) -> int | None:
 
 
 def canonical_badge(label: object) -> str | None:
-    """The canonical name of a badge label or code ('Gold Supplier' -> 'gold_supplier')."""
+    """The canonical name of a badge label or code ('Gold Supplier' -> 'gold_supplier').
+
+    Labels outside the vocabulary (promotions such as 'Customizable') give None.
+    """
     text = clean_text(label, limit=100)
     if not text:
         return None
-    key = unicodedata.normalize("NFKC", text).lower().strip()
-    if key in BADGES:
-        return BADGES[key]
-    slug = re.sub(r"[^0-9a-z]+", "_", key).strip("_")
-    return BADGES.get(slug.replace("_", " "), slug or None)
+    key = unicodedata.normalize("NFKC", text).lower()
+    return BADGES.get(key) or BADGES.get(" ".join(re.split(r"[\W_]+", key)).strip())
 
 
 def pick_badge(*labels: object) -> str | None:
-    """The first label that names a known badge, else the first label there is."""
-    names = [name for label in labels if (name := canonical_badge(label))]
-    known = set(BADGES.values())
-    return next((name for name in names if name in known), names[0] if names else None)
+    """The badge the first recognised label (code, title, alt text) names, if any."""
+    return next((name for label in labels if (name := canonical_badge(label))), None)
 
 
 def canonical_badges(labels: object) -> list[str]:

@@ -19,6 +19,7 @@ WEIGHTS = {
     "replica_vocabulary": 40,
     "disguised_brand": 30,
     "monogram_only": 20,
+    "product_line_only": 15,  # a model name (Neverfull, Triple S) without the brand name
     "inspired_phrasing": 30,
     "bulk_moq": 15,  # 50+ units of a branded luxury good
     "large_bulk_moq": 20,  # 1,000+
@@ -44,7 +45,7 @@ USD_PER_UNIT = {
 CATEGORIES = {
     "earbuds": r"airpods?|ear ?buds?|earphones?|headphones?|headsets?|tws",
     "phone_case": r"(?:phone|iphone|airpods?|samsung)\s*(?:\d+\s*)?(?:pro\s*)?(?:max\s*)?cases?"
-    r"|phone covers?",
+    r"|phone covers?|(?:cases?|covers?) for (?:iphone|airpods?|samsung|phone)",
     "charger": r"chargers?|charging cables?|power adapters?|usb-?c cables?",
     "watch": r"watch(?:es)?|chronograph",
     "sunglasses": r"sun ?glasses|eyewear|shades|spectacles|eyeglasses",
@@ -59,7 +60,8 @@ CATEGORIES = {
     "clothing": r"hoodies?|sweatshirts?|t-?shirts?|tees?|shirts?|jackets?|sweaters?|tracksuits?"
     r"|dress(?:es)?|jeans|pants|trousers|coats?|jerseys?|shorts|polo|cardigans?|joggers",
     "bag": r"bags?|handbags?|totes?|purses?|backpacks?|clutch(?:es)?|crossbody|satchels?"
-    r"|duffle|duffel|luggage|suitcases?|pouch(?:es)?|hobo|bucket bag|messenger|sling",
+    r"|duffle|duffel|luggage|suitcases?|pouch(?:es)?|hobo|bucket bag|messenger|sling"
+    r"|bolsas?|bolsos?|borsa|borse|sacs?|taschen?|包",
 }
 _CATEGORY_RES = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in CATEGORIES.items()]
 
@@ -167,6 +169,9 @@ def _brand_reasons(match: BrandMatch, brand: Brand) -> list[Reason]:
     if match.monogram and not (match.named or match.disguised):
         reasons.append(Reason("monogram_only", WEIGHTS["monogram_only"],
                               f"uses the {match.monogram} monogram without naming the brand"))
+    if match.product_line and not (match.named or match.disguised or match.monogram):
+        reasons.append(Reason("product_line_only", WEIGHTS["product_line_only"],
+                              f"names the {match.product_line!r} model without the brand"))
     if match.inspired:
         reasons.append(Reason("inspired_phrasing", WEIGHTS["inspired_phrasing"],
                               f"{match.inspired!r} borrows the brand's design"))
@@ -190,11 +195,12 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
                               f"title says {term!r}"))
     reasons += _brand_reasons(match, brand)
     accessory = _ACCESSORY_RE.search(folded)
-    if accessory:
+    accessory_text = accessory.group(0) if accessory else match.accessory_for
+    if accessory_text:
         reasons.append(Reason("compatible_accessory", WEIGHTS["compatible_accessory"],
-                              f"an accessory: {accessory.group(0)!r}"))
+                              f"made to go with the brand's goods: {accessory_text!r}"))
     category = category_of(folded)
-    if match.claims_brand and not accessory:
+    if match.claims_brand and not accessory_text:
         price = _price_reason(listing, brand, category)
         reasons += [price] if price else []
         reasons += _volume_reasons(listing)

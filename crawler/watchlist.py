@@ -21,6 +21,7 @@ class Brand:
     keywords: tuple[str, ...]
     variants: tuple[str, ...] = ()
     monograms: tuple[str, ...] = ()
+    product_lines: tuple[str, ...] = ()
     authorized_sellers: tuple[str, ...] = ()
     reference_prices: dict[str, float] = field(default_factory=dict)
     replica_terms: tuple[str, ...] = ()
@@ -53,6 +54,7 @@ def _brand(slug: str, entry: object) -> Brand:
         keywords=keywords,
         variants=_strings(entry.get("variants", []), f"{where}.variants"),
         monograms=_strings(entry.get("monograms", []), f"{where}.monograms"),
+        product_lines=_strings(entry.get("product_lines", []), f"{where}.product_lines"),
         authorized_sellers=_strings(
             entry.get("authorized_sellers", []), f"{where}.authorized_sellers"
         ),

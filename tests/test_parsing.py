@@ -178,8 +178,8 @@ def test_clean_text_caps_length():
 
 
 URLS = [
-    ("//www.alibaba.com/product-detail/x_1.html?s=p", "https://www.alibaba.com/product-detail/x_1.html?s=p"),
-    ("https://a.en.made-in-china.com/product/1/China-x.html", "https://a.en.made-in-china.com/product/1/China-x.html"),
+    ("//www.alibaba.com/p/x_1.html?s=p", "https://www.alibaba.com/p/x_1.html?s=p"),
+    ("https://a.en.made-in-china.com/product/1/x.html", "https://a.en.made-in-china.com/product/1/x.html"),
     ("/item/100.html", "https://www.aliexpress.com/item/100.html"),
     ("", None),
     (None, None),
@@ -206,7 +206,9 @@ BADGES = [
     ("choice_atm", "choice"),
     ("Choice", "choice"),
     ("Top selling on AliExpress", "top_selling"),
-    ("Free Shipping!", "free_shipping"),
+    ("Free Shipping!", None),
+    ("customizable", None),
+    ("TRADE-ASSURANCE", "trade_assurance"),
     ("", None),
 ]
 
@@ -221,9 +223,9 @@ def test_canonical_badges_sorted_and_unique():
         "gold_supplier", "trade_assurance"]
 
 
-def test_pick_badge_prefers_a_known_name():
+def test_pick_badge_reads_code_then_title():
     assert pick_badge("xq_92", "Verified Supplier") == "verified_supplier"
-    assert pick_badge("xq_92", None) == "xq_92"
+    assert pick_badge("xq_92", None) is None
 
 
 def test_listing_fields_from_raw_strings():
@@ -232,7 +234,8 @@ def test_listing_fields_from_raw_strings():
         "title": "<strong>Gucci</strong> bag", "price": "$2-5",
         "moq": "Min. order: 2,000 pieces", "seller_name": "Guangzhou X Co., Ltd.",
         "seller_url": "//gzx.en.alibaba.com", "seller_country": "CN", "seller_years": "9 yrs",
-        "badges": ["gold_supplier", "ag"], "sold": "2,959 sold", "image_url": "//s.alicdn.com/a.jpg",
+        "badges": ["gold_supplier", "ag"], "sold": "2,959 sold",
+        "image_url": "//s.alicdn.com/a.jpg",
     })
     assert fields == {
         "listing_id": "1600123", "url": "https://www.alibaba.com/product-detail/a_1600123.html",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from crawler.marketplaces.alibaba import Alibaba
+from crawler.marketplaces.aliexpress import AliExpress
 from crawler.marketplaces.base import Marketplace, SearchPage
 
-MARKETPLACES: dict[str, Marketplace] = {m.name: m for m in (Alibaba(),)}
+MARKETPLACES: dict[str, Marketplace] = {m.name: m for m in (Alibaba(), AliExpress())}
 
 __all__ = ["MARKETPLACES", "Marketplace", "SearchPage"]

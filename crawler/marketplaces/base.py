@@ -14,10 +14,9 @@ _BOT_WALL_MARKERS = ("nocaptcha", "x5sec", "baxia", "_____tmd_____", "punish")
 _BOT_WALL_TITLES = ("captcha interception", "security verification", "access denied")
 
 
-def embedded_objects(text: str, marker: str) -> Iterator[object]:
-    """JSON values assigned after each `marker` in a page's scripts (`marker = {...}`)."""
-    pattern = re.compile(re.escape(marker) + r"\s*=\s*")
-    for match in pattern.finditer(text):
+def embedded_objects(text: str, marker: str, prefix: str = r"\s*=\s*") -> Iterator[object]:
+    """JSON values that follow each `marker` + `prefix` (a regex) in a page's scripts."""
+    for match in re.finditer(re.escape(marker) + prefix, text):
         try:
             value, _ = _DECODER.raw_decode(text, match.end())
         except ValueError:

@@ -87,16 +87,17 @@ MONO = {
 
 # ---------------------------------------------------------------- sellers
 SELLERS_A = [
-    "Guangzhou Baiyun Xinyi Leather Goods Firm", "Yiwu Shengda Import & Export Co., Ltd.",
-    "Guangzhou Huadu Shiling Mingyang Handbag Factory", "Shenzhen Haoyuan Trading Co., Ltd.",
-    "Quanzhou Fengze Jiayi Shoes Co., Ltd.", "Dongguan Lvyuan Bags Co., Ltd.",
-    "Yiwu Qianyu E-Commerce Firm", "Guangzhou Yuexiu Hongbo Leather Store",
-    "Putian Licheng Bolan Trading Co., Ltd.", "Wenzhou Ouhai Xinlong Glasses Factory",
-    "Hangzhou Meiyi Silk Textile Co., Ltd.", "Jinjiang Chendai Runsheng Footwear Co., Ltd.",
-    "Shenzhen Xinhongda Electronics Co., Ltd.", "Guangzhou Meikai Garment Co., Ltd.",
-    "Baoding Baigou Juncheng Luggage Co., Ltd.", "Yiwu Lanxin Accessories Co., Ltd.",
-    "Shenzhen Aibeile Technology Co., Ltd.", "Dongguan Humen Ruiyi Clothing Factory",
-    "Xiamen Tongan Yaxin Industry & Trade Co., Ltd.", "Guangzhou Leyi Fashion Bags Co., Ltd.",
+    ("Guangzhou Baiyun Xinyi Leather Goods Firm", "bag"), ("Yiwu Shengda Import & Export Co., Ltd.", "gen"),
+    ("Guangzhou Huadu Shiling Mingyang Handbag Factory", "bag"), ("Shenzhen Haoyuan Trading Co., Ltd.", "gen"),
+    ("Quanzhou Fengze Jiayi Shoes Co., Ltd.", "shoe"), ("Dongguan Lvyuan Bags Co., Ltd.", "bag"),
+    ("Yiwu Qianyu E-Commerce Firm", "gen"), ("Guangzhou Yuexiu Hongbo Leather Store", "bag"),
+    ("Putian Licheng Bolan Trading Co., Ltd.", "shoe"), ("Wenzhou Ouhai Xinlong Glasses Factory", "eyewear"),
+    ("Hangzhou Meiyi Silk Textile Co., Ltd.", "apparel"), ("Jinjiang Chendai Runsheng Footwear Co., Ltd.", "shoe"),
+    ("Shenzhen Xinhongda Electronics Co., Ltd.", "elec"), ("Guangzhou Meikai Garment Co., Ltd.", "apparel"),
+    ("Baoding Baigou Juncheng Luggage Co., Ltd.", "bag"), ("Yiwu Lanxin Accessories Co., Ltd.", "gen"),
+    ("Shenzhen Aibeile Technology Co., Ltd.", "elec"), ("Dongguan Humen Ruiyi Clothing Factory", "apparel"),
+    ("Xiamen Tongan Yaxin Industry & Trade Co., Ltd.", "gen"), ("Guangzhou Leyi Fashion Bags Co., Ltd.", "bag"),
+    ("Xiamen Jiayu Optical Co., Ltd.", "eyewear"), ("Shenzhen Qianhai Sungo Digital Co., Ltd.", "elec"),
 ]
 SELLERS_PRE = [
     ("Osaka Brand Reuse Co., Ltd.", "JP"), ("Tokyo Luxury Reuse Trading Co., Ltd.", "JP"),
@@ -104,12 +105,12 @@ SELLERS_PRE = [
     ("Nagoya Secondhand Brand Depot Inc.", "JP"),
 ]
 SELLERS_M = [
-    ("Guangzhou Fanshi Leather Products Co., Ltd.", "gzfanshi"), ("Shenzhen Youde Bags Co., Ltd.", "youdebags"),
-    ("Fujian Jinjiang Weimei Shoes Co., Ltd.", "weimeishoes"), ("Yiwu Hongtai Crafts Co., Ltd.", "hongtaicrafts"),
-    ("Dongguan Cheerful Garment Co., Ltd.", "cheerfulgarment"), ("Shenzhen Topway Electronic Co., Ltd.", "topwayelec"),
-    ("Wenzhou Huaxin Optical Co., Ltd.", "huaxinoptical"), ("Baoding Mengtai Luggage Co., Ltd.", "mengtailuggage"),
-    ("Hangzhou Jiasheng Scarves Co., Ltd.", "jiashengscarf"), ("Guangzhou Apparel Union Co., Ltd.", "apparelunion"),
-    ("Xiamen Newsun Leather Co., Ltd.", "newsunleather"), ("Shenzhen Boyi Technology Co., Ltd.", "boyitech"),
+    ("Guangzhou Fanshi Leather Products Co., Ltd.", "gzfanshi", "bag"), ("Shenzhen Youde Bags Co., Ltd.", "youdebags", "bag"),
+    ("Fujian Jinjiang Weimei Shoes Co., Ltd.", "weimeishoes", "shoe"), ("Yiwu Hongtai Crafts Co., Ltd.", "hongtaicrafts", "gen"),
+    ("Dongguan Cheerful Garment Co., Ltd.", "cheerfulgarment", "apparel"), ("Shenzhen Topway Electronic Co., Ltd.", "topwayelec", "elec"),
+    ("Wenzhou Huaxin Optical Co., Ltd.", "huaxinoptical", "eyewear"), ("Baoding Mengtai Luggage Co., Ltd.", "mengtailuggage", "bag"),
+    ("Hangzhou Jiasheng Scarves Co., Ltd.", "jiashengscarf", "apparel"), ("Guangzhou Apparel Union Co., Ltd.", "apparelunion", "apparel"),
+    ("Xiamen Newsun Leather Co., Ltd.", "newsunleather", "bag"), ("Shenzhen Boyi Technology Co., Ltd.", "boyitech", "elec"),
 ]
 STORES_X = [
     "Luxe Closet Store", "Fashion Queen Bags Store", "Shop1103217788 Store", "Dropshipping Hub Store",
@@ -306,12 +307,12 @@ M|insp|bag|3.1-4.2|100 piece|Juicy-style Velour Bag With Rhinestone Juicy Letter
 }
 
 # ---------------------------------------------------------------- legit templates
-AUTH_T = ["{B} {model} {noun} in {attr}", "{B} {gender} {model} {noun} {attr}", "{B} {model} {noun} - {attr}"]
+AUTH_T = ["{B} {P} in {color}", "{B} {P}, {color}", "{B} {P} - {color}"]
 PRE_T = [
-    "Pre-owned {B} {model} {noun} {attr}, authenticated",
-    "Used Authentic {BU} {model} {noun} {attr} Rank {rank} from Japan",
-    "Second Hand Genuine {B} {model} {noun}, {cond}",
-    "Pre-loved {B} {model} {noun} authentic with receipt, {cond}",
+    "Pre-owned {B} {P} {color}, authenticated",
+    "Used Authentic {BU} {P} {color} Rank {rank} from Japan",
+    "Second Hand Genuine {B} {P}, {cond}",
+    "Pre-loved {B} {P} authentic with receipt, {cond}",
 ]
 COND = ["light wear", "good condition", "excellent condition", "minor scuffs", "corner wear", "very good condition"]
 RANK = ["A", "AB", "B", "SA"]
@@ -427,3 +428,39 @@ APPLE_ATTR = ["Black", "White", "Clear", "Pink", "Midnight", "Starlight", "Silic
 APPLE_SIZES = ["41mm 45mm", "44mm 45mm 49mm", "40mm", "42mm 46mm", "49mm"]
 IPHONES = ["15 Pro Max", "16 Pro", "14 13 12", "15", "16 Plus", "13 Mini"]
 APPLE_SELLERS = ["Apple Official Store", "Apple Store", "Best Buy", "Apple"]
+
+APPLE_DISG = ["Air Pods", "Aple", "A-pple", "i-Pods", "Appie", "i Watch", "AirPod Pro2"]
+IMP_SELLERS = {
+    "gucci": ["Gucci Flagship Outlet Store", "GG Official Luxury Store"],
+    "saint-laurent": ["YSL Official Boutique Store", "Saint Laurent Outlet Official"],
+    "bottega-veneta": ["BV Official Outlet Store", "Bottega Official Flagship"],
+    "balenciaga": ["Balenciaga Paris Official Shop", "BB Official Sneaker Store"],
+    "louis-vuitton": ["LV Official Flagship Store", "Louis Vuitton Outlet Store"],
+    "apple": ["Apple Official Flagship Shop", "Apple Authorized Outlet Store"],
+    "juicy-couture": ["Juicy Couture Official Outlet", "Juicy Official Flagship"],
+}
+CF_CYCLE = ["disg", "rep", "mono", "repml", "open", "bulk", "insp", "disg", "rep", "mono", "bulk", "repml", "open",
+            "insp", "disg", "imp"]
+CF_CYCLE_APPLE = ["airfake", "disg", "rep", "open", "bulk", "repml", "airfake", "disg", "rep", "bulk", "airfake"]
+LG_CYCLE = ["compat", "unbr", "pre", "auth", "benign", "compat", "unbr", "pre", "auth", "compat"]
+LG_CYCLE_APPLE = ["compat", "genapple", "unbr", "compat", "pre", "benign", "compat", "genapple"]
+EXTRA_LEGIT = {"gucci", "louis-vuitton", "apple"}
+
+# Genuine product names for authorized / pre-owned rows: (category, product)
+GENUINE = {
+    "gucci": [("bag", "GG Marmont Mini Top Handle Bag"), ("bag", "Horsebit 1955 Shoulder Bag"), ("bag", "Jackie 1961 Small Hobo"),
+              ("wallet", "Marmont Zip Around Wallet"), ("belt", "Leather Belt with Double G Buckle"), ("shoes", "Princetown Leather Slipper"),
+              ("shoes", "Ace Embroidered Sneaker"), ("scarf", "GG Wool Jacquard Scarf")],
+    "saint-laurent": [("bag", "Sunset Medium Chain Bag"), ("bag", "Le 5 a 7 Hobo Bag"), ("bag", "Icare Maxi Shopping Bag"),
+                      ("wallet", "Cassandre Matelassé Zip Around Wallet"), ("shoes", "Tribute Platform Sandals"),
+                      ("belt", "Cassandre Buckle Belt in Smooth Leather")],
+    "bottega-veneta": [("bag", "Andiamo Small Intrecciato Bag"), ("bag", "Arco 33 Tote"), ("bag", "Sardine Top Handle Bag"),
+                       ("wallet", "Cassette Zip Around Wallet"), ("shoes", "Tire Chelsea Boots"), ("shoes", "Puddle Ankle Boots")],
+    "balenciaga": [("shoes", "Track Sneaker"), ("shoes", "Runner Sneaker"), ("shoes", "Defender Sneaker"),
+                   ("bag", "Hourglass Small Handbag"), ("clothing", "BB Corp Medium Fit Hoodie"), ("hat", "Logo Embroidered Cap")],
+    "louis-vuitton": [("bag", "Neverfull MM"), ("bag", "Speedy Bandoulière 30"), ("bag", "Alma BB"), ("bag", "Keepall 45"),
+                      ("bag", "Pochette Métis"), ("wallet", "Victorine Wallet"), ("belt", "LV Initiales 40mm Reversible Belt")],
+    "juicy-couture": [("clothing", "Velour Zip Hoodie"), ("clothing", "Del Ray Velour Pant"), ("bag", "Quilted Crossbody Bag"),
+                      ("bag", "Velour Tote")],
+}
+COLORS = ["Black", "Beige", "Tan", "Ebony", "White", "Dark Brown", "Nero", "Cream", "Pink"]

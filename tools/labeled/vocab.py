@@ -18,7 +18,7 @@ OPEN_NAMES = {
 
 # The `brand` column: mostly the slug, ~15% the display name in odd case.
 ODD_BRAND = {
-    "gucci": ["GUCCI", "Gucci", "gucci "],
+    "gucci": ["GUCCI", "Gucci"],
     "saint-laurent": ["yves saint laurent", "YVES SAINT LAURENT", "Yves Saint Laurent"],
     "bottega-veneta": ["BOTTEGA VENETA", "bottega veneta", "Bottega Veneta"],
     "balenciaga": ["BALENCIAGA", "Balenciaga"],
@@ -52,7 +52,7 @@ MODELS = {
     "balenciaga": {
         "shoes": ["Triple S", "Track", "Speed Trainer", "Defender", "3XL", "Runner"],
         "bag": ["Le Cagole", "Hourglass", "City Classic", "Le Cagole Shoulder"],
-        "clothing": ["Logo Hoodie", "Political Campaign", "Oversized Tee", "Track Jacket"],
+        "clothing": ["Logo", "Political Campaign", "BB Corp", "Paris Logo", "Campaign Logo"],
         "hat": ["BB Cap", "Logo Beanie"],
     },
     "louis-vuitton": {

@@ -1,0 +1,101 @@
+"""The bundled offline marketplace: fixture pages served on 127.0.0.1, crawled like the web."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+KEYWORD_PARAMS = ("SearchText", "word", "keywords")
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.lower().split())
+
+
+@dataclass
+class FixtureSite:
+    """One marketplace's fixture folder: routes.json maps search requests to pages."""
+
+    folder: Path
+
+    def __post_init__(self) -> None:
+        self.routes = json.loads((self.folder / "routes.json").read_text(encoding="utf-8"))
+        self.search_paths = {route["path"].rsplit("/", 1)[0] for route in self.routes}
+
+    def resolve(self, target: str) -> tuple[int, bytes]:
+        """Status and body for a request path with query; unknown searches find nothing."""
+        parts = urlsplit(target)
+        params = {k: _normal(v) for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+        params.setdefault("page", "1")
+        for route in self.routes:
+            wanted = {k: _normal(str(v)) for k, v in route.get("params", {}).items()}
+            wanted.setdefault("page", "1")
+            if route["path"] == parts.path and all(params.get(k) == v for k, v in wanted.items()):
+                return route.get("status", 200), (self.folder / route["file"]).read_bytes()
+        empty = self.folder / "empty.html"
+        if parts.path.rsplit("/", 1)[0] in self.search_paths and empty.exists():
+            return 200, empty.read_bytes()
+        return 404, b"<html><body>Not found</body></html>"
+
+
+class FixtureServer:
+    """Serve fixture sites on 127.0.0.1 under /<marketplace>/ in a background thread."""
+
+    def __init__(self, fixtures: Path, marketplaces: list[str]) -> None:
+        sites = {name: FixtureSite(fixtures / name) for name in marketplaces}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+                prefix, _, rest = self.path.lstrip("/").partition("/")
+                site = sites.get(prefix)
+                status, body = site.resolve("/" + rest) if site else (404, b"")
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        """Stop serving."""
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def crawl_command(brand: str, marketplace: str, base_url: str, db: str, *extra: str) -> list[str]:
+    """The `scrapy crawl brand` command line for a crawl of a local (fixture) marketplace."""
+    return [
+        sys.executable, "-m", "scrapy", "crawl", "brand",
+        "-a", f"name={brand}", "-a", f"marketplace={marketplace}", "-a", f"base_url={base_url}",
+        "-s", f"SQLITE_PATH={db}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", *extra,
+    ]
+
+
+def run_demo(fixtures: Path, brand: str, marketplaces: list[str], db: str) -> int:
+    """Crawl the fixture marketplaces for a brand into `db`; the worst exit code."""
+    server = FixtureServer(fixtures, marketplaces)
+    worst = 0
+    try:
+        for name in marketplaces:
+            command = crawl_command(brand, name, f"{server.url}/{name}", db,
+                                    "-s", "LOG_LEVEL=WARNING")
+            print(f"crawling {brand} on the offline {name} ({server.url}/{name}) ...", flush=True)
+            env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+            worst = max(worst, subprocess.run(command, check=False, env=env).returncode)
+    finally:
+        server.close()
+    return worst

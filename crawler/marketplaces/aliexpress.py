@@ -1,0 +1,100 @@
+"""AliExpress: listings in the `_init_data_` object (JSON inside a JavaScript wrapper)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import quote
+
+from scrapy.http import Response
+from w3lib.url import add_or_replace_parameter
+
+from crawler.marketplaces.base import Marketplace, SearchPage, dig, embedded_objects, page_text
+from crawler.parsing import pick_badge
+
+# `window._dida_config_._init_data_= { data: {...} }`: JavaScript around a JSON object.
+DATA_MARKER = "_init_data_"
+DATA_PREFIX = r"\s*=\s*\{\s*[\"']?data[\"']?\s*:\s*"
+# Older pages: `window.runParams = {...}` holding `mods.itemList` at the top.
+LEGACY_MARKER = "window.runParams"
+
+
+@dataclass
+class AliExpressSearchPage(SearchPage):
+    """An AliExpress search-results page."""
+
+    @cached_property
+    def fields(self) -> dict:
+        """The `root.fields` object (mods, pageInfo), or {} when the page has none."""
+        text = page_text(self.response)
+        for value in embedded_objects(text, DATA_MARKER, DATA_PREFIX):
+            for path in (("data", "root", "fields"), ("root", "fields")):
+                found = dig(value, *path)
+                if isinstance(found, dict) and "mods" in found:
+                    return found
+        for value in embedded_objects(text, LEGACY_MARKER):
+            if isinstance(dig(value, "mods"), dict):
+                return value
+        return {}
+
+    @property
+    def items(self) -> list[dict]:
+        content = dig(self.fields, "mods", "itemList", "content")
+        return [i for i in content if isinstance(i, dict)] if isinstance(content, list) else []
+
+    def is_empty(self) -> bool:
+        content = dig(self.fields, "mods", "itemList", "content")
+        total = dig(self.fields, "pageInfo", "totalResults")
+        return bool(self.fields) and not content and (content == [] or total in (0, "0"))
+
+    def listings(self) -> list[dict]:
+        return [self._record(item) for item in self.items]
+
+    def next_page_url(self, page: int) -> str | None:
+        info = dig(self.fields, "pageInfo")
+        size, total = dig(info, "pageSize"), dig(info, "totalResults")
+        if not all(isinstance(n, int) and n > 0 for n in (size, total)) or page * size >= total:
+            return None
+        return add_or_replace_parameter(self.response.url, "page", str(page + 1))
+
+    @staticmethod
+    def _record(item: dict) -> dict:
+        product_id = item.get("productId") or item.get("itemId")
+        sale = dig(item, "prices", "salePrice")  # never originalPrice: that is crossed out
+        low, high = dig(sale, "minPrice"), dig(sale, "maxPrice")
+        if isinstance(low, int | float) and not isinstance(low, bool):
+            price = f"{low}-{high}" if isinstance(high, int | float) and high != low else low
+        else:
+            price = dig(sale, "formattedPrice")
+        title = dig(item, "title", "displayTitle") or dig(item, "title", "seoTitle")
+        return {
+            "listing_id": product_id,
+            "url": f"https://www.aliexpress.com/item/{product_id}.html" if product_id else None,
+            "title": title if title else item.get("title"),
+            "price": price,
+            "currency": dig(sale, "currencyCode"),
+            "seller_name": dig(item, "store", "storeName"),
+            "seller_url": dig(item, "store", "storeUrl"),
+            "badges": [
+                pick_badge(point.get("source"), dig(point, "tagContent", "tagText"))
+                for point in item.get("sellingPoints") or []
+                if isinstance(point, dict)
+            ],
+            "sold": dig(item, "trade", "tradeDesc"),
+            "image_url": dig(item, "image", "imgUrl"),
+        }
+
+
+class AliExpress(Marketplace):
+    """aliexpress.com, the retail marketplace."""
+
+    name = "aliexpress"
+    base_url = "https://www.aliexpress.com"
+    domains = ("aliexpress.com", "aliexpress.us")
+
+    def search_path(self, keyword: str, page: int) -> str:
+        slug = "-".join(quote(word, safe="") for word in keyword.split())
+        return f"/w/wholesale-{slug}.html?page={page}"
+
+    def page(self, response: Response) -> AliExpressSearchPage:
+        return AliExpressSearchPage(response)

@@ -1,0 +1,53 @@
+"""Shared test helpers: fixture pages served by pytest-httpserver, subprocess crawls."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from werkzeug import Request, Response
+
+from crawler.demo import FixtureSite, crawl_command
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture
+def serve(httpserver):
+    """Serve a marketplace's fixture folder (or any FixtureSite) on 127.0.0.1; its base URL."""
+
+    def start(site: str | FixtureSite) -> str:
+        site = site if isinstance(site, FixtureSite) else FixtureSite(FIXTURES / site)
+
+        def handler(request: Request) -> Response:
+            query = request.query_string.decode("latin-1")
+            status, body = site.resolve(request.path + (f"?{query}" if query else ""))
+            return Response(body, status=status, content_type="text/html; charset=utf-8")
+
+        httpserver.expect_request(re.compile(".*")).respond_with_handler(handler)
+        return httpserver.url_for("/").rstrip("/")
+
+    return start
+
+
+def crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci", *extra: str):
+    """Run `scrapy crawl brand` in a subprocess against a local marketplace."""
+    command = crawl_command(brand, marketplace, base_url, str(db), *extra)
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=240, check=False)
+
+
+def rows(db: Path, sql: str, *params) -> list[dict]:
+    """Query the crawl database: rows as dicts."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()

@@ -1,0 +1,72 @@
+"""End to end: `scrapy crawl brand` in a subprocess against pytest-httpserver, then SQLite."""
+
+import json
+
+from tests.conftest import FIXTURES, crawl, rows
+
+EXPECTED = json.loads((FIXTURES / "alibaba" / "expected.json").read_text())
+GUCCI_PAGES = [f for f in EXPECTED if f.startswith("gucci-")]
+
+
+def test_gucci_crawl_stores_every_offer_and_a_rerun_adds_nothing(serve, tmp_path):
+    base_url = serve("alibaba")
+    db = tmp_path / "x.db"
+    first = crawl("alibaba", base_url, db)
+    assert first.returncode == 0, first.stderr[-2000:]
+    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM listings")}
+    truth = [item for f in GUCCI_PAGES for item in EXPECTED[f]["listings"]]
+    assert len(stored) == len({t["listing_id"] for t in truth}) == 6 * 48
+    for want in truth:
+        have = stored[want["listing_id"]]
+        for key in ("url", "title", "price_min", "price_max", "currency", "moq", "moq_unit",
+                    "seller_name", "seller_url", "seller_country", "seller_years", "sold_count"):
+            assert have[key] == want[key], (key, want["listing_id"])
+        assert json.loads(have["badges"]) == want["badges"]
+        assert have["brand"] == "gucci" and have["times_seen"] == 1
+        if want["label"] == "counterfeit":
+            assert have["risk"] in ("high", "medium"), want["title"]
+        elif want["label"] == "legitimate":
+            assert have["risk"] == "low", want["title"]
+        reasons = json.loads(have["reasons"])
+        assert max(0, min(100, sum(r["points"] for r in reasons))) == have["score"]
+    crawl_row = rows(db, "SELECT * FROM crawls")[0]
+    assert crawl_row["status"] == "ok" and crawl_row["finish_reason"] == "finished"
+    assert crawl_row["pages"] == 6 + 2  # bag 3, belt 2, wallet 1, shoes and sunglasses empty
+    assert crawl_row["listings_stored"] == 288
+    queue = rows(db, "SELECT score FROM review_queue")
+    assert queue and [q["score"] for q in queue] == sorted((q["score"] for q in queue),
+                                                            reverse=True)
+
+    second = crawl("alibaba", base_url, db)
+    assert second.returncode == 0, second.stderr[-2000:]
+    again = rows(db, "SELECT listing_id, times_seen, first_seen, last_seen FROM listings")
+    assert len(again) == len(stored)
+    assert {r["times_seen"] for r in again} == {2}
+    assert len(rows(db, "SELECT * FROM observations")) == 2 * len(stored)
+    assert [c["status"] for c in rows(db, "SELECT status FROM crawls ORDER BY id")] == ["ok", "ok"]
+
+
+def test_max_pages_and_keywords_limit_the_walk(serve, tmp_path):
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve("alibaba"), db, "gucci", "-a", "keywords=gucci bag",
+                   "-a", "max_pages=2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 96}]
+    assert {r["keyword"] for r in rows(db, "SELECT keyword FROM listings")} == {"gucci bag"}
+
+
+def test_brand_by_display_name_any_case(serve, tmp_path):
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve("alibaba"), db, "BALENCIAGA", "-a",
+                   "keywords=balenciaga sneakers")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(db, "SELECT count(*) AS n, min(brand) AS b FROM listings") == [
+        {"n": 96, "b": "balenciaga"}]
+
+
+def test_unknown_search_is_an_ok_crawl_with_no_listings(serve, tmp_path):
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve("alibaba"), db, "gucci", "-a", "keywords=no such thing")
+    assert result.returncode == 0
+    assert rows(db, "SELECT status, pages, listings_stored FROM crawls") == [
+        {"status": "ok", "pages": 1, "listings_stored": 0}]

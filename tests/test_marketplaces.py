@@ -1,0 +1,104 @@
+"""Marketplace page objects on realistic fixture pages, checked against each page's ground truth."""
+
+import json
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from crawler.marketplaces import MARKETPLACES
+from crawler.parsing import listing_fields
+from tests.conftest import FIXTURES
+
+SITES = [name for name in MARKETPLACES if (FIXTURES / name / "expected.json").exists()]
+PAGES = [
+    (site, file, truth)
+    for site in SITES
+    for file, truth in json.loads((FIXTURES / site / "expected.json").read_text()).items()
+]
+
+
+def response(site: str, file: str, url: str | None = None) -> HtmlResponse:
+    market = MARKETPLACES[site]
+    url = url or market.base_url + market.search_path("gucci bag", 1)
+    body = (FIXTURES / site / file).read_bytes()
+    return HtmlResponse(url=url, body=body, encoding="utf-8")
+
+
+def extract(site: str, file: str) -> list[dict]:
+    page = MARKETPLACES[site].page(response(site, file))
+    return [listing_fields(raw, page.response.url) for raw in page.listings()]
+
+
+@pytest.mark.parametrize(("site", "file", "truth"), PAGES, ids=[f"{s}/{f}" for s, f, _ in PAGES])
+def test_every_listing_matches_ground_truth(site, file, truth):
+    got = extract(site, file)
+    expected = [{k: v for k, v in e.items() if k != "label"} for e in truth["listings"]]
+    assert len(got) == len(expected)
+    for have, want in zip(got, expected, strict=True):
+        assert {k: have[k] for k in want} == want
+
+
+@pytest.mark.parametrize(("site", "file", "truth"), PAGES, ids=[f"{s}/{f}" for s, f, _ in PAGES])
+def test_next_page_follows_the_pages_own_pagination(site, file, truth):
+    page = MARKETPLACES[site].page(response(site, file))
+    next_url = page.next_page_url(truth["page"])
+    if truth["page"] < truth["page_count"]:
+        assert next_url and f"page={truth['page'] + 1}" in next_url
+    else:
+        assert next_url is None
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_empty_search_is_recognised(site):
+    page = MARKETPLACES[site].page(response(site, "empty.html"))
+    assert page.listings() == [] and page.is_empty() and not page.is_blocked()
+
+
+@pytest.mark.parametrize("site", [s for s in SITES if (FIXTURES / s / "captcha.html").exists()])
+def test_captcha_page_is_blocked_not_empty(site):
+    page = MARKETPLACES[site].page(response(site, "captcha.html"))
+    assert page.is_blocked() and page.listings() == [] and not page.is_empty()
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_changed_layout_is_neither_empty_nor_blocked(site):
+    page = MARKETPLACES[site].page(response(site, "layout-changed.html"))
+    assert page.listings() == [] and not page.is_empty() and not page.is_blocked()
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_results_pages_are_not_mistaken_for_bot_walls(site):
+    for file in json.loads((FIXTURES / site / "expected.json").read_text()):
+        assert not MARKETPLACES[site].page(response(site, file)).is_blocked()
+
+
+def alibaba_page(offer_list: str) -> HtmlResponse:
+    body = (
+        "<html><head><title>gucci bag - Alibaba</title></head><body><script>"
+        "if (window.__page__data_sse10._offer_list) { render(); }"
+        "window.__page__data_sse10 = window.__page__data_sse10 || {};"
+        f"window.__page__data_sse10._offer_list = {offer_list};</script></body></html>"
+    )
+    return HtmlResponse(url="https://www.alibaba.com/trade/search?SearchText=g", body=body,
+                        encoding="utf-8")
+
+
+def test_alibaba_tolerates_missing_keys_and_wrong_types():
+    offers = json.dumps({"offerResultData": {"offers": [
+        1, "x", None, {"id": 5}, {"id": 6, "title": ["list"], "price": 12, "moq": {"n": 1},
+                                  "badges": "ag", "goldSupplierYears": 3},
+        {"productId": "7", "title": "t", "badges": [None, {"loopType": None}, {"title": "ta"}]},
+    ], "paginationData": {"pageCount": "x", "urlRule": None}}})
+    page = MARKETPLACES["alibaba"].page(alibaba_page(offers))
+    got = [listing_fields(r) for r in page.listings()]
+    assert [g["listing_id"] for g in got] == ["5", "6", "7"]
+    assert got[1]["title"] is None and got[1]["price_min"] == 12.0
+    assert got[1]["badges"] == ["gold_supplier"] and got[1]["seller_years"] == 3
+    assert got[2]["badges"] == ["trade_assurance"]
+    assert page.next_page_url(1) is None
+
+
+@pytest.mark.parametrize("broken", ["{", "{\"offerResultData\": ", "[]", "null", "{\"a\": 1}"])
+def test_alibaba_truncated_or_foreign_json_yields_nothing(broken):
+    page = MARKETPLACES["alibaba"].page(alibaba_page(broken))
+    assert page.listings() == [] and not page.is_empty()

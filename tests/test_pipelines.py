@@ -1,0 +1,71 @@
+"""Pipelines, one concern each: validate, dedupe, score, store - and what they count."""
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from crawler.items import Listing
+from crawler.pipelines.dedupe import DedupePipeline
+from crawler.pipelines.score import ScorePipeline
+from crawler.pipelines.store import StorePipeline
+from crawler.pipelines.validate import ValidatePipeline
+from crawler.spiders.brand import BrandSpider
+from tests.conftest import rows
+
+
+def make(listing_id="1", **fields):
+    base = dict(marketplace="alibaba", listing_id=listing_id, url="https://x/1",
+                title="Wholesale Gucci bag", brand="gucci", keyword="gucci bag",
+                price_min=2.0, price_max=5.0, currency="USD", moq=2000, moq_unit="piece")
+    return Listing(**{**base, **fields})
+
+
+@pytest.fixture
+def crawler(tmp_path):
+    c = get_crawler(BrandSpider, {"SQLITE_PATH": str(tmp_path / "p.db"), "SQLITE_BATCH_SIZE": 2})
+    c.spider = c._create_spider(name="gucci", marketplace="alibaba")
+    return c
+
+
+@pytest.mark.parametrize("missing", ["listing_id", "title", "url"])
+def test_validate_drops_and_counts_records_missing_a_required_field(crawler, missing):
+    pipeline = ValidatePipeline.from_crawler(crawler)
+    with pytest.raises(DropItem):
+        pipeline.process_item(make(**{missing: None}))
+    assert crawler.stats.get_value("listings/dropped") == 1
+    assert crawler.stats.get_value(f"listings/dropped/missing_{missing}") == 1
+
+
+def test_validate_passes_complete_records(crawler):
+    item = make()
+    assert ValidatePipeline.from_crawler(crawler).process_item(item) is item
+
+
+def test_dedupe_keeps_first_sighting_per_marketplace_and_id(crawler):
+    pipeline = DedupePipeline.from_crawler(crawler)
+    pipeline.process_item(make("1"))
+    pipeline.process_item(make("1", marketplace="aliexpress"))
+    with pytest.raises(DropItem):
+        pipeline.process_item(make("1", keyword="gucci belt"))
+    assert crawler.stats.get_value("listings/duplicates") == 1
+
+
+def test_score_adds_risk_and_reasons(crawler):
+    item = ScorePipeline.from_crawler(crawler).process_item(make())
+    assert item.risk == "high" and item.score >= 70
+    assert sum(r["points"] for r in item.reasons) >= item.score
+    assert crawler.stats.get_value("listings/risk/high") == 1
+
+
+def test_store_batches_and_flushes_on_close(crawler, tmp_path):
+    pipeline = StorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    for n in range(3):
+        pipeline.process_item(make(str(n)))
+    assert len(rows(tmp_path / "p.db", "SELECT * FROM listings")) == 2  # one batch written
+    pipeline.close_spider()
+    pipeline.spider_closed(crawler.spider, "finished")
+    assert len(rows(tmp_path / "p.db", "SELECT * FROM listings")) == 3
+    crawl = rows(tmp_path / "p.db", "SELECT status, listings_stored FROM crawls")
+    assert crawl == [{"status": "ok", "listings_stored": 3}]
+    assert crawler.stats.get_value("listings/stored") == 3

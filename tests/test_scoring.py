@@ -1,0 +1,101 @@
+"""The suspicion scorer: risk for real-world listing shapes, and reasons that add up."""
+
+import pytest
+
+from crawler import watchlist
+from crawler.brandnames import match_brand
+from crawler.scoring import WEIGHTS, category_of, risk_level, score
+
+WATCHLIST = watchlist.load()
+
+
+def listing(title, price=None, currency="USD", moq=None, **extra):
+    return {"title": title, "price_min": price, "price_max": price, "currency": currency,
+            "moq": moq, "moq_unit": "piece", **extra}
+
+
+CASES = [
+    # brand, listing, expected risk
+    ("gucci", listing("Wholesale GG canvas Gucci bag women tote", 5, moq=2000,
+                      badges=["gold_supplier", "trade_assurance"], seller_years=9), "high"),
+    ("gucci", listing("Gucci GG Marmont small shoulder bag", 700, moq=1, seller_name="FARFETCH"),
+     "low"),
+    ("gucci", listing("AAA quality Gucci Dionysus bag 1:1 mirror", 85), "high"),
+    ("gucci", listing("G-ucci belt men luxury leather", 6.5, moq=100), "high"),
+    ("gucci", listing("GUCC1 wallet card holder", 3.2, moq=50), "high"),
+    ("gucci", listing("Guuci sunglasses women 2024", 4), "high"),
+    ("gucci", listing("G U C C I slides slippers", 7, moq=10), "high"),
+    ("gucci", listing("Horsebit loafers men leather", 18, moq=200), "high"),
+    ("gucci", listing("Designer inspired GG style tote bag", 9, moq=300), "high"),
+    ("gucci", listing("高仿 Gucci 包 女士手提包", 120, "CNY"), "high"),
+    ("gucci", listing("Bolsa Gucci réplica primeira linha", 45), "high"),
+    ("gucci", listing("Women canvas tote bag large capacity", 3, moq=500), "low"),
+    ("gucci", listing("Twilly scarf handle wrap for Gucci bags", 4.7, moq=20), "low"),
+    ("gucci", listing("Pre-owned Gucci Jackie 1961 bag, authentic", 1650), "low"),
+    ("gucci", listing("Gucci Ace leather sneakers", 790, seller_name="Nordstrom"), "low"),
+    ("apple", listing("Case for AirPods Pro 2 silicone cover", 2.5, moq=100), "low"),
+    ("apple", listing("Apple AirPods Pro 2nd generation", 249, seller_name="Best Buy"), "low"),
+    ("apple", listing("AirPods Pro 2 TWS earbuds ANC 1:1", 18, moq=10), "high"),
+    ("apple", listing("AAA batteries 24 pack", 9), "low"),
+    ("louis-vuitton", listing("Louis Vuiton Neverfull MM monogram tote", 35), "high"),
+    ("louis-vuitton", listing("Bag organizer insert for Neverfull MM felt", 12), "low"),
+    ("louis-vuitton", listing("LV monogram print canvas handbag", 14, moq=50), "high"),
+    ("balenciaga", listing("Paris Triple S chunky sneakers men", 23, moq=5), "high"),
+    ("balenciaga", listing("Cedar shoe trees for Balenciaga Speed Trainer", 9.9, moq=300), "low"),
+    ("juicy-couture", listing("J-JuicysS Couture Phone Case iPhone 15", 1.2, moq=10), "high"),
+    ("saint-laurent", listing("Y.S.L Kate chain bag women", 25), "high"),
+    ("saint-laurent", listing("Saint Laurent Loulou medium bag", 2350,
+                              seller_name="Saint Laurent"), "low"),
+    ("bottega-veneta", listing("B0ttega intrecciato woven pouch clutch", 30), "high"),
+]
+
+
+@pytest.mark.parametrize(("slug", "item", "risk"), CASES, ids=[c[1]["title"][:40] for c in CASES])
+def test_risk_for_real_world_listings(slug, item, risk):
+    value, got, reasons = score(item, WATCHLIST.find(slug))
+    assert got == risk, reasons
+    assert value == max(0, min(100, sum(r["points"] for r in reasons)))
+    assert all(r["detail"] and r["rule"] in WEIGHTS for r in reasons)
+
+
+def test_seed_case_reasons_explain_price_and_moq():
+    _, _, reasons = score(CASES[0][1], WATCHLIST.find("gucci"))
+    rules = {r["rule"]: r for r in reasons}
+    assert "price_far_below_retail" in rules and "$795" in rules["price_far_below_retail"]["detail"]
+    assert "large_bulk_moq" in rules and "2,000" in rules["large_bulk_moq"]["detail"]
+    assert rules["seller_badges"]["points"] == 0  # Gold Supplier is shown, not trusted
+
+
+@pytest.mark.parametrize(("value", "level"), [(100, "high"), (70, "high"), (69, "medium"),
+                                              (40, "medium"), (39, "low"), (0, "low")])
+def test_risk_levels(value, level):
+    assert risk_level(value) == level
+
+
+@pytest.mark.parametrize(("title", "category"), [
+    ("Gucci Marmont shoulder bag", "bag"), ("GG belt buckle", "belt"),
+    ("card holder wallet", "wallet"), ("Triple S sneakers", "shoes"),
+    ("silk scarf", "scarf"), ("aviator sunglasses", "sunglasses"),
+    ("case for airpods pro", "phone_case"), ("airpods pro earbuds", "earbuds"),
+    ("velour tracksuit", "clothing"), ("eau de parfum 100ml", "perfume"), ("widget", None),
+])
+def test_category_of(title, category):
+    assert category_of(title) == category
+
+
+@pytest.mark.parametrize(("slug", "title", "field", "value"), [
+    ("gucci", "G-ucci bag", "disguised", "g ucci"),
+    ("gucci", "GUCC1 wallet", "disguised", "gucc1"),
+    ("gucci", "Guccy belt", "disguised", "guccy"),
+    ("gucci", "Gucci bag", "disguised", None),
+    ("gucci", "GG canvas", "monogram", "GG"),
+    ("gucci", "egg cup", "monogram", None),
+    ("gucci", "Gucci-style tote", "inspired", "gucci-style"),
+    ("apple", "apply pineapple sticker", "disguised", None),
+    ("louis-vuitton", "Louis Vuitton bag", "disguised", None),
+    ("louis-vuitton", "Louis Vuiton bag", "disguised", "louis vuiton"),
+    ("juicy-couture", "J-JuicysS Couture case", "disguised", "juicyss couture"),
+    ("gucci", "G\u200bucci bag", "named", "gucci"),
+])
+def test_brand_matching(slug, title, field, value):
+    assert getattr(match_brand(title, WATCHLIST.find(slug)), field) == value
