@@ -22,9 +22,9 @@ ROOT = HERE.parents[1]
 OUT = ROOT / "fixtures" / "labeled"
 sys.path.insert(0, str(HERE))
 
-import vocab as V  # noqa: E402
-import rows_main  # noqa: E402
 import rows_holdout  # noqa: E402
+import rows_main  # noqa: E402
+import vocab as V  # noqa: E402
 
 BR = tomllib.loads((ROOT / "crawler" / "brands.toml").read_text())["brands"]
 MK = {"A": "alibaba", "X": "aliexpress", "M": "made_in_china"}
@@ -362,7 +362,8 @@ class Builder:
     def gen_one(self, brand, kind, mkt):
         r, R = self.rng, self.R
         opts = {}
-        unit_of = lambda c, q: (V.UNITS.get(c, "piece") if c != "clothing" or r.random() < 0.5 else "set") if q else None
+        def unit_of(c, q):
+            return (V.UNITS.get(c, "piece") if c != "clothing" or r.random() < 0.5 else "set") if q else None
         if brand == "apple":
             if kind in CF_KINDS:
                 k = kind if kind in R.APPLE_C else "airfake"
@@ -493,7 +494,7 @@ class Builder:
         for kind in todo:
             allowed = self.allowed_mkts(kind)
             tot = Counter()
-            for (b, m), c in self.mcount.items():
+            for (_b, m), c in self.mcount.items():
                 tot[m] += c
             mkt = min(allowed, key=lambda m: (self.mcount[(brand, m)], tot[m], r.random()))
             for _ in range(60):
@@ -537,8 +538,8 @@ def table(b):
     for brand in BR:
         idx = [i for i, m in enumerate(b.meta) if m[0] == brand]
         c = Counter(b.rows[i]["marketplace"] for i in idx)
-        l = Counter(b.rows[i]["label"] for i in idx)
-        out.append(f"| {brand} | {c['alibaba']} | {c['aliexpress']} | {c['made_in_china']} | {l['counterfeit']} | {l['legitimate']} | {len(idx)} |")
+        labels = Counter(b.rows[i]["label"] for i in idx)
+        out.append(f"| {brand} | {c['alibaba']} | {c['aliexpress']} | {c['made_in_china']} | {labels['counterfeit']} | {labels['legitimate']} | {len(idx)} |")
     out.append("")
     kinds = Counter(m[1] for m in b.meta)
     out.append("Rows per case kind: " + ", ".join(f"{k} {kinds[k]}" for k in KIND_TAG if kinds[k]) + ".")

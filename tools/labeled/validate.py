@@ -92,7 +92,8 @@ ids_main = {(r["marketplace"], r["listing_id"]) for r in main}
 shared = [r["listing_id"] for r in hold if (r["marketplace"], r["listing_id"]) in ids_main]
 if shared:
     err(f"holdout shares ids with listings: {shared[:5]}")
-tok = lambda t: set(re.findall(r"\w+", t.lower()))
+def tok(t):
+    return set(re.findall(r"\w+", t.lower()))
 mt = [(r["title"], tok(r["title"])) for r in main]
 worst = 0.0
 for r in hold:
