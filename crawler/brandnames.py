@@ -14,11 +14,16 @@ from crawler.watchlist import Brand
 
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _TOKEN_RE = re.compile(r"[a-z0-9@$]+")
+_RAW_WORD_RE = re.compile(r"[A-Za-z]+")
 # Digits and symbols that stand in for letters; "1" is tried as both i and l.
 _LEET = (str.maketrans("013457@$8", "oieastasb"), str.maketrans("013457@$8", "oleastasb"))
 # Real words one letter away from a short brand name, which a fuzzy match must not flag.
 _NEAR_WORDS = frozenset({"apply", "ample", "apples", "applet", "gucio", "juice", "juicer"})
 _INSPIRED = r"style[sd]?|inspired|look ?alike|lookalike|type|design(?:er)? style|vibes?"
+_FOR = r"for|compatible with|fits?|fit for|suitable for|designed for|replacement for|works with"
+# Words that may stand between "for" and the brand in an accessory title ("insert for
+# Neverfull & Gucci totes") - but not people: "bag for women Gucci" is a branded bag.
+_PEOPLE = r"women|woman|men|man|ladies|lady|girls?|boys?|kids|unisex|her|him|female|male|gifts?"
 _MAX_WINDOW = 16
 
 
@@ -51,6 +56,7 @@ class BrandMatch:
 class _Names:
     words: tuple[tuple[str, ...], ...]  # each open name of the brand, as words
     compact: frozenset[str]  # the same names without spaces
+    cased: frozenset[str]  # words as the brand writes them (AirPods, iPhone)
     named_re: re.Pattern
     monogram_re: re.Pattern | None
     product_line_re: re.Pattern | None
@@ -63,25 +69,33 @@ def _phrase(words: tuple[str, ...] | list[str]) -> str:
     return r"[\s\-_.]*".join(map(re.escape, words))
 
 
+def _monogram(code: str) -> str:
+    """A case-sensitive regex for a monogram, also written with dots or hyphens (L-V, B.V.)."""
+    letters = r"[.\-]?".join(map(re.escape, code)) if " " not in code else re.escape(code)
+    return rf"(?<![A-Za-z0-9]){letters}\.?(?![A-Za-z0-9])"
+
+
 @lru_cache(maxsize=256)
 def _names(brand: Brand) -> _Names:
-    forms = {fold(n) for n in (brand.name, brand.slug.replace("-", " "), *brand.variants)}
-    words = tuple(tuple(_TOKEN_RE.findall(f)) for f in forms if _TOKEN_RE.findall(f))
-    alternatives = "|".join(map(_phrase, words))
-    monograms = "|".join(map(re.escape, brand.monograms))
+    forms = (brand.name, brand.slug.replace("-", " "), *brand.variants)
+    words = tuple(dict.fromkeys(w for f in forms if (w := tuple(_TOKEN_RE.findall(fold(f))))))
+    named = "|".join(map(_phrase, words))
     lines = "|".join(_phrase(_TOKEN_RE.findall(fold(line))) for line in brand.product_lines)
-    either = alternatives + (f"|{monograms.lower()}" if monograms else "")
+    monograms = "|".join(re.escape(m.lower()) for m in brand.monograms)
+    either = "|".join(p for p in (named, monograms) if p)
+    anything = "|".join(p for p in (either, lines) if p)
     return _Names(
         words=words,
         compact=frozenset("".join(w) for w in words),
-        named_re=re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"),
-        monogram_re=re.compile(rf"(?<![A-Za-z0-9])(?:{monograms})(?![A-Za-z0-9])")
-        if monograms else None,
+        cased=frozenset(w for f in (*forms, *brand.product_lines) for w in _RAW_WORD_RE.findall(f)),
+        named_re=re.compile(rf"(?<![a-z0-9])(?:{named})(?![a-z0-9])"),
+        monogram_re=re.compile("|".join(map(_monogram, brand.monograms)))
+        if brand.monograms else None,
         product_line_re=re.compile(rf"(?<![a-z0-9])(?:{lines})(?![a-z0-9])") if lines else None,
         accessory_re=re.compile(
-            rf"(?<![a-z0-9])(?:for|compatible with|fits?|fit for|suitable for|designed for"
-            rf"|replacement for)\s+(?:the\s+|your\s+|all\s+)?(?:{either}"
-            + (f"|{lines}" if lines else "") + r")(?![a-z0-9])"
+            rf"(?<![a-z0-9])(?:{_FOR})\s+(?:(?!(?:{_PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
+            rf"(?:{anything})"
+            r"(?:[\s\-]+[a-z0-9]+){0,4}"
         ),
         inspired_re=re.compile(
             rf"(?<![a-z0-9])(?:(?:{either})\W{{0,3}}(?:{_INSPIRED})|(?:inspired by|in the style of"
@@ -98,20 +112,33 @@ def _is_near(candidate: str, compact: str) -> bool:
     return len(candidate) >= 4 and OSA.distance(candidate, compact) == 1
 
 
+def _abbreviates(window: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Louis V, Yves S. Laurant: the first word kept, later words cut to initials or misspelt."""
+    if len(window) != len(name) or len(name) < 2 or window[0] != name[0] or window == name:
+        return False
+    return all(w == n or n.startswith(w) or _is_near(w, n) for w, n in zip(window, name,
+                                                                          strict=True))
+
+
 def _disguise(tokens: list[str], names: _Names) -> str | None:
     """The run of tokens that spells a brand name in a disguised way, if any."""
     own_splits = set(names.words)
     fuzzy_sizes = {len(w) for w in names.words} | {len(w) + 1 for w in names.words}
+    longest = max(map(len, names.compact)) + 3
     for start in range(len(tokens)):
         for size in range(1, min(_MAX_WINDOW, len(tokens) - start) + 1):
             window = tuple(tokens[start : start + size])
             raw = "".join(window)
-            if len(raw) > max(map(len, names.compact)) + 3:
+            if len(raw) > longest:
                 break
             if window in own_splits:
                 continue
-            for candidate in {raw.translate(table) for table in _LEET}:
+            for table in _LEET:
+                candidate = raw.translate(table)
                 if candidate in names.compact and (size > 1 or candidate != raw):
+                    return " ".join(window)
+                leet_window = tuple(t.translate(table) for t in window)
+                if any(_abbreviates(leet_window, name) for name in names.words):
                     return " ".join(window)
                 if size in fuzzy_sizes and not raw.isdigit() and any(
                     _is_near(candidate, c) for c in names.compact
@@ -120,22 +147,39 @@ def _disguise(tokens: list[str], names: _Names) -> str | None:
     return None
 
 
+def _odd_case(title: str, named: str, names: _Names) -> str | None:
+    """A brand name written with scrambled capitals (JuiCy CouTure), which sellers use to
+    slip past exact-match filters."""
+    plain = unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", title))
+    pattern = r"[\s\-_.]*".join(map(re.escape, named.split()))
+    match = re.search(pattern, plain, re.IGNORECASE)
+    if not match:
+        return None
+    for word in _RAW_WORD_RE.findall(match.group(0)):
+        if word in names.cased or word.islower() or word.isupper() or word.istitle():
+            continue
+        return match.group(0)
+    return None
+
+
 def match_brand(title: str, brand: Brand) -> BrandMatch:
     """How `title` refers to `brand`: by name, in disguise, by monogram, as "inspired"."""
     names = _names(brand)
     folded = fold(title)
     named = names.named_re.search(folded)
-    monogram = names.monogram_re.search(unicodedata.normalize("NFKC", title)) if (
-        names.monogram_re
-    ) else None
-    inspired = names.inspired_re.search(folded)
+    monogram = names.monogram_re.search(title) if names.monogram_re else None
     line = names.product_line_re.search(folded) if names.product_line_re else None
+    inspired = names.inspired_re.search(folded)
     accessory = names.accessory_re.search(folded)
-    tokens = _TOKEN_RE.findall(folded)
+    if accessory and named and named.start() < accessory.start():
+        accessory = None  # the brand is named before the "for ...": the item is the brand's
+    disguised = _disguise(_TOKEN_RE.findall(folded), names)
+    if not disguised and named:
+        disguised = _odd_case(title, named.group(0), names)
     return BrandMatch(
         folded=folded,
         named=named.group(0) if named else None,
-        disguised=_disguise(tokens, names),
+        disguised=disguised,
         monogram=monogram.group(0) if monogram else None,
         product_line=line.group(0) if line else None,
         inspired=inspired.group(0) if inspired else None,

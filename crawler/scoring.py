@@ -17,6 +17,7 @@ WEIGHTS = {
     "price_below_retail": 25,  # under 35%
     "price_near_retail": -20,  # 60% of retail or more
     "replica_vocabulary": 40,
+    "generic_replica_vocabulary": 15,  # the same words with no brand claim: AAA grade leather
     "disguised_brand": 30,
     "monogram_only": 20,
     "product_line_only": 15,  # a model name (Neverfull, Triple S) without the brand name
@@ -73,14 +74,6 @@ REPLICA_TERMS = (
     r"|falsificad[oa]|contrefa[çc]on|fälschung|replik"
 )
 _REPLICA_RE = re.compile(rf"(?<![a-z0-9])(?:{REPLICA_TERMS})(?![a-z0-9])")
-_ACCESSORY_RE = re.compile(
-    r"\b(?:cases?|covers?|straps?|bands?|organi[sz]ers?|inserts?|protectors?|chargers?|cables?"
-    r"|shapers?|liners?|skins?|stands?|docks?|chains?|lanyards?|sleeves?|replacement|hooks?"
-    r"|stickers?|films?|tips?|dust ?bags?|gift ?box(?:es)?)\b.{0,60}?\b(?:for|compatible with"
-    r"|fits?|fit for|suitable for|designed for)\b"
-)
-
-
 @dataclass(frozen=True)
 class Reason:
     """One rule that fired, with its points and a detail a reviewer can read."""
@@ -191,20 +184,19 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
     )
     if replica:
         term = replica.group(0) if isinstance(replica, re.Match) else replica
-        reasons.append(Reason("replica_vocabulary", WEIGHTS["replica_vocabulary"],
-                              f"title says {term!r}"))
+        rule = "replica_vocabulary" if match.claims_brand else "generic_replica_vocabulary"
+        reasons.append(Reason(rule, WEIGHTS[rule], f"title says {term!r}"))
     reasons += _brand_reasons(match, brand)
-    accessory = _ACCESSORY_RE.search(folded)
-    accessory_text = accessory.group(0) if accessory else match.accessory_for
-    if accessory_text:
+    # "Case for AirPods": made for the brand's goods - unless it also sells itself as a copy.
+    accessory = match.accessory_for if not replica else None
+    if accessory:
         reasons.append(Reason("compatible_accessory", WEIGHTS["compatible_accessory"],
-                              f"made to go with the brand's goods: {accessory_text!r}"))
-    category = category_of(folded)
-    if match.claims_brand and not accessory_text:
-        price = _price_reason(listing, brand, category)
+                              f"made to go with the brand's goods: {accessory!r}"))
+    if match.claims_brand and not accessory:
+        price = _price_reason(listing, brand, category_of(folded))
         reasons += [price] if price else []
         reasons += _volume_reasons(listing)
-    elif not match.claims_brand and not replica:
+    if not match.claims_brand:
         reasons.append(Reason("no_brand_claim", WEIGHTS["no_brand_claim"],
                               f"the title does not name or imitate {brand.name}"))
     reasons += _seller_reasons(listing, brand)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+
+
+BUNDLED = Path(__file__).with_name("brands.toml")
 
 
 class WatchlistError(ValueError):
@@ -94,7 +96,7 @@ def load(path: str | Path | None = None) -> Watchlist:
         if path:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         else:
-            data = tomllib.loads(resources.files("crawler").joinpath("brands.toml").read_text())
+            data = tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise WatchlistError(f"watchlist {source}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
