@@ -22,6 +22,7 @@ WEIGHTS = {
     "monogram_only": 20,
     "product_line_only": 15,  # a model name (Neverfull, Triple S) without the brand name
     "inspired_phrasing": 30,
+    "designer_vocabulary": 25,  # "luxury designer", "famous brand" next to a brand claim
     "bulk_moq": 15,  # 50+ units of a branded luxury good
     "large_bulk_moq": 20,  # 1,000+
     "sales_volume": 10,  # 1,000+ sold
@@ -59,7 +60,8 @@ CATEGORIES = {
     "jewelry": r"necklaces?|bracelets?|rings?|earrings?|pendants?|jewelry|jewellery|brooch",
     "hat": r"hats?|caps?|beanies?|bucket hat",
     "clothing": r"hoodies?|sweatshirts?|t-?shirts?|tees?|shirts?|jackets?|sweaters?|tracksuits?"
-    r"|dress(?:es)?|jeans|pants|trousers|coats?|jerseys?|shorts|polo|cardigans?|joggers",
+    r"|dress(?:es)?|jeans|pants|trousers|coats?|jerseys?|shorts|polo|cardigans?|joggers"
+    r"|sweatsuits?|hooded|leggings|bottoms|tops",
     "bag": r"bags?|handbags?|totes?|purses?|backpacks?|clutch(?:es)?|crossbody|satchels?"
     r"|duffle|duffel|luggage|suitcases?|pouch(?:es)?|hobo|bucket bag|messenger|sling"
     r"|bolsas?|bolsos?|borsa|borse|sacs?|taschen?|包",
@@ -71,8 +73,13 @@ REPLICA_TERMS = (
     r"|version|level)|top quality copy|high copy|super ?fake|fake|copy|copies|knock-?offs?"
     r"|dupes?|original quality|same as (?:the )?original|master quality|god quality|ua quality"
     r"|高仿|复刻|a货|精仿|原单|primeira linha|c[óo]pia|calidad espejo|imitaci[óo]n|imita[çc][ãa]o"
-    r"|falsificad[oa]|contrefa[çc]on|fälschung|replik"
+    r"|falsificad[oa]|contrefa[çc]on|fälschung|replik|original logo|logo original"
 )
+DESIGNER_TERMS = (
+    r"luxury designer|designer brands?|famous brands?|top brands?|big brands?|luxury brands?"
+    r"|brand designer|high end brands?|designer logo"
+)
+_DESIGNER_RE = re.compile(rf"(?<![a-z0-9])(?:{DESIGNER_TERMS})(?![a-z0-9])")
 _REPLICA_RE = re.compile(rf"(?<![a-z0-9])(?:{REPLICA_TERMS})(?![a-z0-9])")
 @dataclass(frozen=True)
 class Reason:
@@ -187,14 +194,20 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
         rule = "replica_vocabulary" if match.claims_brand else "generic_replica_vocabulary"
         reasons.append(Reason(rule, WEIGHTS[rule], f"title says {term!r}"))
     reasons += _brand_reasons(match, brand)
+    designer = _DESIGNER_RE.search(folded) if match.claims_brand else None
+    if designer:
+        reasons.append(Reason("designer_vocabulary", WEIGHTS["designer_vocabulary"],
+                              f"title says {designer.group(0)!r}"))
+    copy_claim = bool(replica or match.inspired)
     # "Case for AirPods": made for the brand's goods - unless it also sells itself as a copy.
-    accessory = match.accessory_for if not replica else None
+    accessory = match.accessory_for if not copy_claim else None
     if accessory:
         reasons.append(Reason("compatible_accessory", WEIGHTS["compatible_accessory"],
                               f"made to go with the brand's goods: {accessory!r}"))
     if match.claims_brand and not accessory:
         price = _price_reason(listing, brand, category_of(folded))
-        reasons += [price] if price else []
+        if price and not (copy_claim and price.points < 0):  # a copy is no bargain at retail
+            reasons.append(price)
         reasons += _volume_reasons(listing)
     if not match.claims_brand:
         reasons.append(Reason("no_brand_claim", WEIGHTS["no_brand_claim"],
