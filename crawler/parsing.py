@@ -214,7 +214,7 @@ def canonical_badge(label: object) -> str | None:
     text = clean_text(label, limit=100)
     if not text:
         return None
-    key = unicodedata.normalize("NFKC", text).lower()
+    key = re.sub(r"\s+since\s+\d{4}.*$", "", unicodedata.normalize("NFKC", text).lower())
     return BADGES.get(key) or BADGES.get(" ".join(re.split(r"[\W_]+", key)).strip())
 
 

@@ -34,6 +34,12 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 RETRY_TIMES = 3
+# Bot walls (captcha / "punish" pages) are retried this often, waiting BOT_WALL_BACKOFF
+# seconds, doubled each try; 429/503 answers wait what Retry-After asks, up to RETRY_AFTER_MAX.
+BOT_WALL_RETRY_TIMES = 2
+BOT_WALL_BACKOFF = 5.0
+RETRY_AFTER_MAX = 120.0
+DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.BackoffRetryMiddleware": 560}
 TELNETCONSOLE_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 FEED_EXPORT_ENCODING = "utf-8"

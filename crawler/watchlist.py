@@ -6,7 +6,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 BUNDLED = Path(__file__).with_name("brands.toml")
 
 

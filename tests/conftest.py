@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,18 +22,26 @@ FIXTURES = ROOT / "fixtures"
 def serve(httpserver):
     """Serve a marketplace's fixture folder (or any FixtureSite) on 127.0.0.1; its base URL."""
 
-    def start(site: str | FixtureSite) -> str:
-        site = site if isinstance(site, FixtureSite) else FixtureSite(FIXTURES / site)
+    def start(site: str | FixtureSite | Callable[[str], tuple[int, bytes]]) -> str:
+        if isinstance(site, str):
+            site = FixtureSite(FIXTURES / site)
+        resolve = site.resolve if isinstance(site, FixtureSite) else site
 
         def handler(request: Request) -> Response:
             query = request.query_string.decode("latin-1")
-            status, body = site.resolve(request.path + (f"?{query}" if query else ""))
+            status, body = resolve(request.path + (f"?{query}" if query else ""))
             return Response(body, status=status, content_type="text/html; charset=utf-8")
 
         httpserver.expect_request(re.compile(".*")).respond_with_handler(handler)
         return httpserver.url_for("/").rstrip("/")
 
     return start
+
+
+def always(site: str, file: str, status: int = 200) -> Callable[[str], tuple[int, bytes]]:
+    """A resolver that answers every request with one fixture page (robots.txt: 404)."""
+    body = (FIXTURES / site / file).read_bytes()
+    return lambda target: (404, b"") if target.startswith("/robots.txt") else (status, body)
 
 
 def crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci", *extra: str):

@@ -7,17 +7,22 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from crawler.arguments import CrawlPlan, resolve
 from crawler.items import Listing
 from crawler.marketplaces import MARKETPLACES
 from crawler.parsing import listing_fields
 
+# A page whose records mostly lack a title or price is read wrong, not a page of odd listings.
+INCOMPLETE_SHARE = 0.5
+
 
 class BrandSpider(scrapy.Spider):
     """Crawl marketplace search results for a watched brand: `scrapy crawl brand -a name=gucci`."""
 
     name = "brand"
+    plan: CrawlPlan
 
     def __init__(self, name: str | None = None, **arguments: str) -> None:
         # `name` is the brand, not the spider's name, so it is not passed on to Spider.
@@ -30,8 +35,6 @@ class BrandSpider(scrapy.Spider):
         spider.plan = resolve(spider.arguments, crawler.settings)
         return spider
 
-    plan: CrawlPlan
-
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for brand in self.plan.brands:
             for marketplace in self.plan.marketplaces:
@@ -40,11 +43,12 @@ class BrandSpider(scrapy.Spider):
                     yield self._search(marketplace.name, path, brand.slug, keyword, 1)
 
     def _search(self, market: str, path: str, brand: str, keyword: str, page: int):
-        url = self.plan.site(MARKETPLACES[market]) + path
         return scrapy.Request(
-            url,
+            self.plan.site(MARKETPLACES[market]) + path,
             callback=self.parse_search,
+            errback=self.page_failed,
             cb_kwargs={"market": market, "brand": brand, "keyword": keyword, "page": page},
+            meta={"handle_httpstatus_all": True},  # walls and errors are judged here, counted
         )
 
     def parse_search(
@@ -56,23 +60,32 @@ class BrandSpider(scrapy.Spider):
         search = MARKETPLACES[market].page(response)
         if search.is_blocked():
             stats.inc_value("listings/blocked")
-            self.logger.error("Blocked by a bot wall: %s", response.url)
+            self.logger.error("Blocked by a bot wall (HTTP %s): %s", response.status, response.url)
             return
-        records = search.listings()
-        if not records:
-            if search.is_empty():
-                stats.inc_value("listings/empty_pages")
-            else:
-                stats.inc_value("listings/layout_changed")
-                self.logger.error("No listings found; the page layout may have changed: %s",
-                                  response.url)
+        if response.status != 200:
+            stats.inc_value("listings/failed_pages")
+            self.logger.error("HTTP %s for %s", response.status, response.url)
             return
-        for raw in records:
+        records = [listing_fields(raw, response.url) for raw in search.listings()]
+        if not records and search.is_empty():
+            stats.inc_value("listings/empty_pages")
+            return
+        incomplete = sum(not (r["title"] and r["price_min"] is not None) for r in records)
+        if not records or incomplete > INCOMPLETE_SHARE * len(records):
+            stats.inc_value("listings/layout_changed")
+            self.logger.error("%d listings, %d without title or price; the page layout may have "
+                              "changed: %s", len(records), incomplete, response.url)
+        for fields in records:
             stats.inc_value("listings/scraped")
-            yield Listing(marketplace=market, brand=brand, keyword=keyword,
-                          **listing_fields(raw, response.url))
-        next_url = search.next_page_url(page)
+            yield Listing(marketplace=market, brand=brand, keyword=keyword, **fields)
+        next_url = search.next_page_url(page) if records else None
         if next_url and page < self.plan.max_pages:
             parts = urlsplit(next_url)
             path = parts.path + (f"?{parts.query}" if parts.query else "")
             yield self._search(market, path, brand, keyword, page + 1)
+
+    def page_failed(self, failure: Failure) -> None:
+        """A page that could not be downloaded even after retries."""
+        self.crawler.stats.inc_value("listings/failed_pages")
+        self.logger.error("Page failed: %s (%s)", failure.request.url,
+                          failure.getErrorMessage() or failure.type.__name__)

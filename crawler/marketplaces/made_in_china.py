@@ -1,0 +1,96 @@
+"""Made-in-China.com: listings in HTML cards (`div.list-node`), paging in `div.pager`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlencode
+
+from parsel import Selector
+from scrapy.http import Response
+
+from crawler.marketplaces.base import Marketplace, SearchPage, page_text
+from crawler.parsing import clean_text, pick_badge
+
+_NO_RESULTS_RE = re.compile(r"no (?:products?|results?|items?) (?:matching|found|were found)",
+                            re.IGNORECASE)
+_MOQ_RE = re.compile(r"\(MOQ\)|\bMOQ\b|min\.? ?order", re.IGNORECASE)
+_ID_RE = re.compile(r"/product/([^/?#]+)/")
+SEARCH_QUERY = {
+    "subaction": "hunt", "style": "b", "mode": "and", "code": "0", "comProvince": "nolimit",
+    "order": "0", "isOpenCorrection": "1", "org": "top", "searchType": "0",
+}
+
+
+def _text(node: Selector) -> str:
+    return " ".join(node.css("::text").getall())
+
+
+@dataclass
+class MadeInChinaSearchPage(SearchPage):
+    """A Made-in-China search-results page."""
+
+    @cached_property
+    def selector(self) -> Selector:
+        return Selector(text=page_text(self.response) or "<html></html>")
+
+    @property
+    def cards(self) -> list[Selector]:
+        return self.selector.css("div.list-node")
+
+    def is_empty(self) -> bool:
+        if self.cards:
+            return False
+        notice = self.selector.css(".search-result-empty, .no-result, .empty-result")
+        return bool(notice) or bool(_NO_RESULTS_RE.search(_text(self.selector.css("body"))))
+
+    def listings(self) -> list[dict]:
+        return [self._record(card) for card in self.cards]
+
+    def next_page_url(self, page: int) -> str | None:
+        links = self.selector.css("div.pager a[href]")
+        wanted = re.compile(rf"[?&]page={page + 1}(?:&|$)")
+        for href in links.css("::attr(href)").getall():
+            if wanted.search(href):
+                return self.response.urljoin(href)
+        return None
+
+    @staticmethod
+    def _record(card: Selector) -> dict:
+        link = card.css("h2.product-name a, .product-name a")[:1]
+        url = link.attrib.get("href") if link else None
+        found = _ID_RE.search(url or "")
+        infos = [_text(info) for info in card.css("div.product-property div.info")]
+        seller = card.css("a.compnay-name, a.company-name")[:1]
+        auth = card.css("div.auth-block li")
+        badges = [pick_badge(li.css("img::attr(alt)").get(), _text(li)) for li in auth]
+        badges += [pick_badge(alt) for alt in card.css(
+            "b.trade-icon-holder::attr(data-icon-alt)").getall()]
+        return {
+            "listing_id": found.group(1) if found else card.attrib.get("data-prodid"),
+            "url": url,
+            "title": (link.attrib.get("title") or _text(link)) if link else None,
+            "price": _text(card.css("div.price-info strong.price, strong.price")[:1]) or None,
+            "moq": next((info for info in infos if _MOQ_RE.search(info)), None),
+            "seller_name": (seller.attrib.get("title") or _text(seller)) if seller else None,
+            "seller_url": seller.attrib.get("href") if seller else None,
+            "seller_country": clean_text(_text(card.css("li.company-address-info")[:1])),
+            "badges": badges,
+            "image_url": card.css("div.prod-image img::attr(data-original)").get()
+            or card.css("div.prod-image img::attr(src)").get(),
+        }
+
+
+class MadeInChina(Marketplace):
+    """made-in-china.com, the B2B marketplace."""
+
+    name = "made_in_china"
+    base_url = "https://www.made-in-china.com"
+    domains = ("made-in-china.com",)
+
+    def search_path(self, keyword: str, page: int) -> str:
+        return "/productdirectory.do?" + urlencode({**SEARCH_QUERY, "word": keyword, "page": page})
+
+    def page(self, response: Response) -> MadeInChinaSearchPage:
+        return MadeInChinaSearchPage(response)

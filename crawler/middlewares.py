@@ -1,0 +1,72 @@
+"""Downloader middleware: retry bot walls and rate limits with a wait between tries."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import deferLater
+
+from crawler.marketplaces.base import looks_like_bot_wall
+
+logger = logging.getLogger(__name__)
+
+
+def retry_after_seconds(value: bytes | str | None) -> float | None:
+    """Seconds a Retry-After header asks for (a number or an HTTP date), None if unreadable."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class BackoffRetryMiddleware:
+    """Retry captcha walls (exponential backoff) and 429/503 answers (honouring Retry-After)."""
+
+    def __init__(self, crawler) -> None:
+        settings = crawler.settings
+        self.crawler = crawler
+        self.wall_retries = settings.getint("BOT_WALL_RETRY_TIMES", 2)
+        self.backoff = settings.getfloat("BOT_WALL_BACKOFF", 5.0)
+        self.max_wait = settings.getfloat("RETRY_AFTER_MAX", 120.0)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    async def process_response(self, request, response):
+        tries = request.meta.get("retry_times", 0)
+        if looks_like_bot_wall(response):
+            reason, wait, most = "bot_wall", self.backoff * 2**tries, self.wall_retries
+        elif response.status in (429, 503) and "Retry-After" in response.headers:
+            wait = retry_after_seconds(response.headers.get("Retry-After"))
+            if wait is None:
+                return response
+            reason, wait, most = f"{response.status}_retry_after", min(wait, self.max_wait), None
+        else:
+            return response
+        origin = request.meta.get("redirect_urls", [request.url])[0]
+        retry = get_retry_request(
+            request.replace(url=origin), spider=self.crawler.spider, reason=reason,
+            max_retry_times=most, give_up_log_level=logging.DEBUG,
+        )
+        if retry is None:
+            return response
+        self.crawler.stats.inc_value(f"listings/retries/{reason}")
+        logger.info("%s on %s: retrying in %.1fs", reason, request.url, wait)
+        from twisted.internet import reactor  # the one Scrapy installed, not a default
+
+        await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+        return retry
