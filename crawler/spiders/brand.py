@@ -80,9 +80,16 @@ class BrandSpider(scrapy.Spider):
             yield Listing(marketplace=market, brand=brand, keyword=keyword, **fields)
         next_url = search.next_page_url(page) if records else None
         if next_url and page < self.plan.max_pages:
-            parts = urlsplit(next_url)
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
-            yield self._search(market, path, brand, keyword, page + 1)
+            yield self._search(market, self._path_on_site(market, next_url), brand, keyword,
+                               page + 1)
+
+    def _path_on_site(self, market: str, url: str) -> str:
+        """Path and query of a next-page URL, to request on the configured site's host."""
+        site = self.plan.site(MARKETPLACES[market])
+        if url.startswith(site + "/"):
+            return url[len(site):]
+        parts = urlsplit(url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
 
     def page_failed(self, failure: Failure) -> None:
         """A page that could not be downloaded even after retries."""
