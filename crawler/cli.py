@@ -7,9 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from crawler import watchlist
+from crawler.evaluation import evaluate
+from crawler.parsing import record_fields
+from crawler.scoring import score_for
 from crawler.store import VERDICTS, Store
 
 DEFAULT_DB = "listings.db"
+LABELED = ("fixtures/labeled/listings.jsonl", "fixtures/labeled/holdout.jsonl")
 
 
 def _money(row: dict) -> str:
@@ -94,6 +99,45 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    """Score JSON Lines listings from stdin; write them to stdout with score, risk, reasons."""
+    brands = watchlist.load(args.watchlist)
+    scored = skipped = 0
+    for number, raw in enumerate(sys.stdin.buffer, 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+            value, risk, reasons = score_for(record_fields(record), brands)
+        except (ValueError, watchlist.WatchlistError) as exc:
+            print(f"line {number}: skipped: {str(exc).splitlines()[0][:200]}", file=sys.stderr)
+            skipped += 1
+            continue
+        record.update(score=value, risk=risk, reasons=reasons)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        scored += 1
+    print(f"scored {scored}, skipped {skipped}", file=sys.stderr)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Precision, recall and F1 of the scorer on labeled listings, with a confusion table."""
+    brands = watchlist.load(args.watchlist)
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"error: no labeled file at {path}", file=sys.stderr)
+            return 2
+        result = evaluate(path, brands)
+        print(result.report(str(path)))
+        for miss in result.misses[: args.misses]:
+            print(f"  missed: {miss['label']} flagged {miss['risk']}: {miss['title']}")
+        print()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     main_parser = argparse.ArgumentParser(prog="crawler", description=__doc__)
@@ -113,6 +157,16 @@ def parser() -> argparse.ArgumentParser:
     review.add_argument("--mark", nargs=2, metavar=("MARKETPLACE:ID", "VERDICT"))
     review.add_argument("--note")
     review.set_defaults(run=cmd_review)
+
+    score = commands.add_parser("score", help=cmd_score.__doc__)
+    score.add_argument("--watchlist", help="a brands TOML file (default: the bundled one)")
+    score.set_defaults(run=cmd_score)
+
+    evaluation = commands.add_parser("evaluate", help=cmd_evaluate.__doc__)
+    evaluation.add_argument("files", nargs="*", default=list(LABELED))
+    evaluation.add_argument("--watchlist")
+    evaluation.add_argument("--misses", type=int, default=10, help="misses to list per file")
+    evaluation.set_defaults(run=cmd_evaluate)
     return main_parser
 
 
@@ -122,7 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "mark", None) and args.mark[1] not in VERDICTS:
         print(f"error: verdict must be one of {', '.join(VERDICTS)}", file=sys.stderr)
         return 2
-    return args.run(args)
+    try:
+        return args.run(args)
+    except watchlist.WatchlistError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

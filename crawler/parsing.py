@@ -251,3 +251,31 @@ def listing_fields(raw: dict, page_url: str = "https://") -> dict:
         "sold_count": parse_count(raw.get("sold")),
         "image_url": absolute_url(raw.get("image_url"), page_url),
     }
+
+
+def _amount_or_none(value: object) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value) if 0 <= value < 1e12 else None
+    return parse_price(value)[0]
+
+
+def record_fields(record: dict) -> dict:
+    """A listing from a JSON record: typed columns kept, raw strings (price, moq, ...) parsed."""
+    fields = dict(record)
+    low, high = _amount_or_none(record.get("price_min")), _amount_or_none(record.get("price_max"))
+    currency = currency_hint(record.get("currency"))
+    if low is None and high is None and record.get("price") is not None:
+        low, high, found = parse_price(record["price"])
+        currency = currency or found
+    fields.update(price_min=low if low is not None else high, currency=currency,
+                  price_max=high if high is not None else low)
+    moq, unit = parse_quantity(record.get("moq"))
+    fields.update(moq=moq, moq_unit=clean_text(record.get("moq_unit"), limit=30) or unit)
+    fields["title"] = clean_text(record.get("title"))
+    fields["seller_name"] = clean_text(record.get("seller_name"))
+    fields["seller_years"] = parse_count(record.get("seller_years"))
+    fields["sold_count"] = parse_count(record.get("sold_count", record.get("sold")))
+    fields["badges"] = canonical_badges(record.get("badges") or [])
+    return fields

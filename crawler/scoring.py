@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from crawler.brandnames import BrandMatch, match_brand
-from crawler.watchlist import Brand
+from crawler.watchlist import Brand, Watchlist
 
 # Every weight in one place. A reason's points are what its rule adds (or, negative,
 # removes); the score is their sum clamped to 0-100.
@@ -31,6 +31,8 @@ WEIGHTS = {
     "authorized_seller": -50,
     "no_brand_claim": -10,
     "seller_badges": 0,  # shown to reviewers; badges are no proof of authenticity
+    "reviewer_legitimate": -100,  # a reviewer's verdict outweighs every signal
+    "reviewer_counterfeit": 100,
 }
 RISK_LEVELS = (("high", 70), ("medium", 40), ("low", 0))
 
@@ -178,26 +180,43 @@ def _brand_reasons(match: BrandMatch, brand: Brand) -> list[Reason]:
     return reasons
 
 
+def _vocabulary_reasons(match: BrandMatch, replica: str | None) -> list[Reason]:
+    reasons = []
+    if replica:
+        rule = "replica_vocabulary" if match.claims_brand else "generic_replica_vocabulary"
+        reasons.append(Reason(rule, WEIGHTS[rule], f"title says {replica!r}"))
+    designer = _DESIGNER_RE.search(match.folded) if match.claims_brand else None
+    if designer:
+        reasons.append(Reason("designer_vocabulary", WEIGHTS["designer_vocabulary"],
+                              f"title says {designer.group(0)!r}"))
+    return reasons
+
+
+def _verdict_reasons(listing: Mapping) -> list[Reason]:
+    verdict = listing.get("verdict")
+    if verdict == "legitimate":
+        return [Reason("reviewer_legitimate", WEIGHTS["reviewer_legitimate"],
+                       "a reviewer marked this listing legitimate")]
+    if verdict == "counterfeit":
+        return [Reason("reviewer_counterfeit", WEIGHTS["reviewer_counterfeit"],
+                       "a reviewer marked this listing counterfeit")]
+    return []
+
+
+def _replica_term(folded: str, extra_terms: tuple[str, ...]) -> str | None:
+    found = _REPLICA_RE.search(folded)
+    if found:
+        return found.group(0)
+    return next((t for t in extra_terms if t.lower() in folded), None)
+
+
 def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -> tuple[
     int, str, list[dict]
 ]:
     """Score a listing against the brand it was searched for: (score, risk, reasons)."""
-    title = listing.get("title") or ""
-    match = match_brand(title, brand)
-    folded = match.folded
-    reasons: list[Reason] = []
-    replica = _REPLICA_RE.search(folded) or next(
-        (t for t in replica_terms + brand.replica_terms if t.lower() in folded), None
-    )
-    if replica:
-        term = replica.group(0) if isinstance(replica, re.Match) else replica
-        rule = "replica_vocabulary" if match.claims_brand else "generic_replica_vocabulary"
-        reasons.append(Reason(rule, WEIGHTS[rule], f"title says {term!r}"))
-    reasons += _brand_reasons(match, brand)
-    designer = _DESIGNER_RE.search(folded) if match.claims_brand else None
-    if designer:
-        reasons.append(Reason("designer_vocabulary", WEIGHTS["designer_vocabulary"],
-                              f"title says {designer.group(0)!r}"))
+    match = match_brand(listing.get("title") or "", brand)
+    replica = _replica_term(match.folded, replica_terms + brand.replica_terms)
+    reasons = _vocabulary_reasons(match, replica) + _brand_reasons(match, brand)
     copy_claim = bool(replica or match.inspired)
     # "Case for AirPods": made for the brand's goods - unless it also sells itself as a copy.
     accessory = match.accessory_for if not copy_claim else None
@@ -205,14 +224,19 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
         reasons.append(Reason("compatible_accessory", WEIGHTS["compatible_accessory"],
                               f"made to go with the brand's goods: {accessory!r}"))
     if match.claims_brand and not accessory:
-        price = _price_reason(listing, brand, category_of(folded))
+        price = _price_reason(listing, brand, category_of(match.folded))
         if price and not (copy_claim and price.points < 0):  # a copy is no bargain at retail
             reasons.append(price)
         reasons += _volume_reasons(listing)
     if not match.claims_brand:
         reasons.append(Reason("no_brand_claim", WEIGHTS["no_brand_claim"],
                               f"the title does not name or imitate {brand.name}"))
-    reasons += _seller_reasons(listing, brand)
-    total = sum(r.points for r in reasons)
-    clamped = max(0, min(100, total))
+    reasons += _seller_reasons(listing, brand) + _verdict_reasons(listing)
+    clamped = max(0, min(100, sum(r.points for r in reasons)))
     return clamped, risk_level(clamped), [r.as_dict() for r in reasons]
+
+
+def score_for(listing: Mapping, watchlist: Watchlist) -> tuple[int, str, list[dict]]:
+    """Score a listing against the watchlist brand its `brand` field names (slug or name)."""
+    return score(listing, watchlist.find(str(listing.get("brand") or "")),
+                 watchlist.replica_terms)

@@ -141,6 +141,12 @@ class Store:
             )
         return cursor.rowcount > 0
 
+    def verdicts(self) -> dict[tuple[str, str], str]:
+        """Reviewers' verdicts by (marketplace, listing_id)."""
+        cursor = self.conn.execute(
+            "SELECT marketplace, listing_id, verdict FROM listings WHERE verdict IS NOT NULL")
+        return {(m, i): v for m, i, v in cursor}
+
     def review_queue(self, limit: int = 20) -> list[dict]:
         """The highest-scoring high and medium risk listings."""
         return list(self.db.query("SELECT * FROM review_queue LIMIT ?", [limit]))

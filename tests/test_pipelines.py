@@ -10,6 +10,7 @@ from crawler.pipelines.score import ScorePipeline
 from crawler.pipelines.store import StorePipeline
 from crawler.pipelines.validate import ValidatePipeline
 from crawler.spiders.brand import BrandSpider
+from crawler.store import Store
 from tests.conftest import rows
 
 
@@ -69,3 +70,16 @@ def test_store_batches_and_flushes_on_close(crawler, tmp_path):
     crawl = rows(tmp_path / "p.db", "SELECT status, listings_stored FROM crawls")
     assert crawl == [{"status": "ok", "listings_stored": 3}]
     assert crawler.stats.get_value("listings/stored") == 3
+
+
+def test_score_respects_a_reviewers_legitimate_verdict(crawler, tmp_path):
+    store = Store(tmp_path / "p.db")
+    store.save([{"marketplace": "alibaba", "listing_id": "1", "url": "u", "title": "t",
+                 "brand": "gucci", "keyword": "k"}], store.start_crawl("gucci", ["alibaba"]))
+    store.set_verdict("alibaba", "1", "legitimate")
+    store.close()
+    pipeline = ScorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    cleared, other = pipeline.process_item(make("1")), pipeline.process_item(make("2"))
+    assert cleared.risk == "low" and other.risk == "high"
+    assert "reviewer_legitimate" in [r["rule"] for r in cleared.reasons]
