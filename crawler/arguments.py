@@ -36,6 +36,13 @@ class CrawlPlan:
         """The search terms for a brand."""
         return self.keywords or brand.keywords
 
+    def allowed_domains(self) -> list[str]:
+        """Hosts the crawl may request: the marketplaces' domains and the configured base_url."""
+        domains = [d for m in self.marketplaces for d in m.domains]
+        if self.base_url:
+            domains.append(urlsplit(self.base_url).hostname)
+        return domains
+
     def site(self, marketplace: Marketplace) -> str:
         """Where a marketplace is served: base_url when given, else the real site."""
         return (self.base_url or marketplace.base_url).rstrip("/")

@@ -93,6 +93,8 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
         return None
     text = remove_tags(str(value))
     text = html.unescape(text)
+    # Lone surrogates (from "\ud800" escapes in page JSON) cannot be stored as UTF-8.
+    text = text.encode("utf-8", "replace").decode("utf-8")
     text = _CONTROL_RE.sub(" ", text)
     text = _WS_RE.sub(" ", text).strip()[:limit]
     return text or None

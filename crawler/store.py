@@ -107,6 +107,16 @@ class Store:
             )
         return table.last_pk
 
+    def resume_crawl(self, crawl_id: int) -> None:
+        """Mark an interrupted crawl as running again (resumed from its JOBDIR)."""
+        with self.conn:
+            self.db["crawls"].update(crawl_id, {"status": "running", "finished_at": None})
+
+    def crawl(self, crawl_id: int) -> dict | None:
+        """A crawl's row, or None."""
+        rows = list(self.db.query("SELECT * FROM crawls WHERE id = ?", [crawl_id]))
+        return rows[0] if rows else None
+
     def save(self, listings: list[Mapping], crawl_id: int, seen: str | None = None) -> int:
         """Upsert listings and their observations in one transaction; how many were written."""
         if not listings:

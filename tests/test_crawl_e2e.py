@@ -46,12 +46,14 @@ def test_gucci_crawl_stores_every_offer_and_a_rerun_adds_nothing(serve, tmp_path
     assert [c["status"] for c in rows(db, "SELECT status FROM crawls ORDER BY id")] == ["ok", "ok"]
 
 
-def test_max_pages_and_keywords_limit_the_walk(serve, tmp_path):
+def test_max_pages_and_keywords_limit_the_walk_in_small_batches(serve, tmp_path):
     db = tmp_path / "x.db"
     result = crawl("alibaba", serve("alibaba"), db, "gucci", "-a", "keywords=gucci bag",
-                   "-a", "max_pages=2")
+                   "-a", "max_pages=2", "-s", "SQLITE_BATCH_SIZE=7")
     assert result.returncode == 0, result.stderr[-2000:]
     assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 96}]
+    assert rows(db, "SELECT count(*) AS n FROM observations") == [{"n": 96}]
+    assert rows(db, "SELECT listings_stored FROM crawls") == [{"listings_stored": 96}]
     assert {r["keyword"] for r in rows(db, "SELECT keyword FROM listings")} == {"gucci bag"}
 
 

@@ -7,11 +7,9 @@ from scrapy.utils.test import get_crawler
 from crawler.items import Listing
 from crawler.pipelines.dedupe import DedupePipeline
 from crawler.pipelines.score import ScorePipeline
-from crawler.pipelines.store import StorePipeline
 from crawler.pipelines.validate import ValidatePipeline
 from crawler.spiders.brand import BrandSpider
 from crawler.store import Store
-from tests.conftest import rows
 
 
 def make(listing_id="1", **fields):
@@ -56,20 +54,6 @@ def test_score_adds_risk_and_reasons(crawler):
     assert item.risk == "high" and item.score >= 70
     assert sum(r["points"] for r in item.reasons) >= item.score
     assert crawler.stats.get_value("listings/risk/high") == 1
-
-
-def test_store_batches_and_flushes_on_close(crawler, tmp_path):
-    pipeline = StorePipeline.from_crawler(crawler)
-    pipeline.open_spider()
-    for n in range(3):
-        pipeline.process_item(make(str(n)))
-    assert len(rows(tmp_path / "p.db", "SELECT * FROM listings")) == 2  # one batch written
-    pipeline.close_spider()
-    pipeline.spider_closed(crawler.spider, "finished")
-    assert len(rows(tmp_path / "p.db", "SELECT * FROM listings")) == 3
-    crawl = rows(tmp_path / "p.db", "SELECT status, listings_stored FROM crawls")
-    assert crawl == [{"status": "ok", "listings_stored": 3}]
-    assert crawler.stats.get_value("listings/stored") == 3
 
 
 def test_score_respects_a_reviewers_legitimate_verdict(crawler, tmp_path):

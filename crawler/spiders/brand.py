@@ -33,6 +33,7 @@ class BrandSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.plan = resolve(spider.arguments, crawler.settings)
+        spider.allowed_domains = spider.plan.allowed_domains()
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
