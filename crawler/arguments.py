@@ -31,6 +31,7 @@ class CrawlPlan:
     keywords: tuple[str, ...]  # overrides the brands' own keywords when not empty
     max_pages: int
     base_url: str | None
+    database: Path
 
     def keywords_for(self, brand: Brand) -> tuple[str, ...]:
         """The search terms for a brand."""
@@ -82,11 +83,14 @@ def _base_url(value: str | None, marketplaces: tuple[Marketplace, ...]) -> str |
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
-def check_sqlite_path(path: str) -> None:
-    """Fail early when the database's folder does not exist or is not a folder."""
-    folder = Path(path).expanduser().resolve().parent
-    if not folder.is_dir():
-        raise ArgumentError(f"SQLITE_PATH {path!r}: folder {str(folder)!r} does not exist")
+def database_path(value: str | None) -> Path:
+    """The SQLite file SQLITE_PATH names (~ expanded), refused early when it cannot be one."""
+    path = Path(value or "listings.db").expanduser().resolve()
+    if not path.parent.is_dir():
+        raise ArgumentError(f"SQLITE_PATH {value!r}: folder {str(path.parent)!r} does not exist")
+    if path.is_dir():
+        raise ArgumentError(f"SQLITE_PATH {value!r} is a folder, not a database file")
+    return path
 
 
 def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
@@ -98,7 +102,8 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
         )
     name = str(arguments.get("name") or "").strip()
     try:
-        wl = watchlist.load(settings.get("WATCHLIST") or None)
+        own = settings.get("WATCHLIST")
+        wl = watchlist.load(Path(own).expanduser() if own else None)
         if not name:
             raise ArgumentError(
                 f"missing -a name=BRAND; known brands: {', '.join(sorted(wl.brands))}, or all"
@@ -107,7 +112,7 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
     except watchlist.WatchlistError as exc:
         raise ArgumentError(str(exc)) from None
     marketplaces = _marketplaces(arguments.get("marketplace"))
-    check_sqlite_path(settings.get("SQLITE_PATH") or "listings.db")
+    database = database_path(settings.get("SQLITE_PATH"))
     return CrawlPlan(
         watchlist=wl,
         brands=brands,
@@ -115,4 +120,5 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
         keywords=_comma_list(arguments.get("keywords")),
         max_pages=_max_pages(arguments.get("max_pages")),
         base_url=_base_url(arguments.get("base_url"), marketplaces),
+        database=database,
     )

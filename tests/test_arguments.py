@@ -77,6 +77,14 @@ def test_own_watchlist_file_is_used(tmp_path):
 def test_missing_database_folder_is_refused(tmp_path):
     with pytest.raises(ArgumentError, match="does not exist"):
         resolve({"name": "gucci"}, settings(SQLITE_PATH=str(tmp_path / "no" / "x.db")))
+    with pytest.raises(ArgumentError, match="is a folder"):
+        resolve({"name": "gucci"}, settings(SQLITE_PATH=str(tmp_path)))
+
+
+def test_database_path_is_expanded_and_absolute(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    plan = resolve({"name": "gucci"}, settings(SQLITE_PATH="~/x.db"))
+    assert plan.database == tmp_path / "x.db"
 
 
 @pytest.mark.parametrize(("extra", "needle"), [
@@ -85,6 +93,8 @@ def test_missing_database_folder_is_refused(tmp_path):
     (["-a", "name=gucci", "-a", "marketplace=ebay"], "unknown marketplace"),
     (["-a", "name=gucci", "-a", "marketplace=alibaba", "-a", "base_url=javascript:x"], "base_url"),
     (["-a", "name=gucci", "-s", "WATCHLIST=/no/such.toml"], "cannot read"),
+    (["-a", "name=gucci", "-s", "SQLITE_PATH=/no/such/dir/x.db"], "does not exist"),
+    (["-a", "name=gucci", "-a", "custom_settings=x"], "unknown argument"),
 ])
 def test_scrapy_crawl_prints_one_line_and_exits_non_zero(extra, needle):
     result = subprocess.run(

@@ -50,7 +50,9 @@ def test_dedupe_keeps_first_sighting_per_marketplace_and_id(crawler):
 
 
 def test_score_adds_risk_and_reasons(crawler):
-    item = ScorePipeline.from_crawler(crawler).process_item(make())
+    pipeline = ScorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    item = pipeline.process_item(make())
     assert item.risk == "high" and item.score >= 70
     assert sum(r["points"] for r in item.reasons) >= item.score
     assert crawler.stats.get_value("listings/risk/high") == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
-from crawler import watchlist
 from crawler.scoring import score_for
 from crawler.store import Store
 
@@ -12,20 +11,19 @@ from crawler.store import Store
 class ScorePipeline:
     """Add score, risk and reasons to each listing."""
 
-    def __init__(self, stats, brands: watchlist.Watchlist, path: str) -> None:
-        self.stats = stats
-        self.watchlist = brands
-        self.path = path
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
         self.verdicts: dict[tuple[str, str], str] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
-        settings = crawler.settings
-        return cls(crawler.stats, watchlist.load(settings.get("WATCHLIST") or None),
-                   settings.get("SQLITE_PATH"))
+        return cls(crawler)
 
     def open_spider(self) -> None:
-        store = Store(self.path)
+        plan = self.crawler.spider.plan
+        self.watchlist = plan.watchlist
+        store = Store(plan.database)
         try:
             self.verdicts = store.verdicts()
         finally:

@@ -35,7 +35,6 @@ class StorePipeline:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.path = crawler.settings.get("SQLITE_PATH")
         self.batch_size = crawler.settings.getint("SQLITE_BATCH_SIZE", 200)
         jobdir = job_dir(crawler.settings)
         self.id_file = Path(jobdir) / CRAWL_ID_FILE if jobdir else None
@@ -53,7 +52,7 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         plan = self.crawler.spider.plan
-        self.store = Store(self.path)
+        self.store = Store(plan.database)
         resumed = self._resumed_crawl()
         if resumed:
             self.crawl_id, self.earlier = resumed["id"], resumed
