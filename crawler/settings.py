@@ -21,7 +21,7 @@ ITEM_PIPELINES = {
 }
 
 # Polite, identifiable crawling.
-USER_AGENT = "brand-crawler/0.1 (+https://github.com/brand-protection/brand-crawler)"
+USER_AGENT = "brand-crawler/0.1 (counterfeit-listing monitor run for a brand owner)"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2

@@ -6,10 +6,14 @@ import os
 import re
 import sqlite3
 import subprocess
+import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qsl, quote_plus, urlsplit
 
 import pytest
+from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from crawler.demo import FixtureSite, crawl_command
@@ -18,24 +22,41 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 
 
+Resolver = Callable[[str], "tuple[int, bytes] | Response"]
+
+
+def route(server: HTTPServer, site: str | FixtureSite | Resolver) -> str:
+    """Answer every request on `server` from a fixture site or a resolver; the base URL."""
+    if isinstance(site, str):
+        site = FixtureSite(FIXTURES / site)
+    resolve = site.resolve if isinstance(site, FixtureSite) else site
+
+    def handler(request: Request) -> Response:
+        query = request.query_string.decode("latin-1")
+        answer = resolve(request.path + (f"?{query}" if query else ""))
+        if isinstance(answer, Response):
+            return answer
+        status, body = answer
+        return Response(body, status=status, content_type="text/html; charset=utf-8")
+
+    server.expect_request(re.compile(".*")).respond_with_handler(handler)
+    return server.url_for("/").rstrip("/")
+
+
 @pytest.fixture
 def serve(httpserver):
-    """Serve a marketplace's fixture folder (or any FixtureSite) on 127.0.0.1; its base URL."""
+    """Serve a marketplace's fixture folder, or a resolver, on 127.0.0.1; its base URL."""
+    return lambda site: route(httpserver, site)
 
-    def start(site: str | FixtureSite | Callable[[str], tuple[int, bytes]]) -> str:
-        if isinstance(site, str):
-            site = FixtureSite(FIXTURES / site)
-        resolve = site.resolve if isinstance(site, FixtureSite) else site
 
-        def handler(request: Request) -> Response:
-            query = request.query_string.decode("latin-1")
-            status, body = resolve(request.path + (f"?{query}" if query else ""))
-            return Response(body, status=status, content_type="text/html; charset=utf-8")
-
-        httpserver.expect_request(re.compile(".*")).respond_with_handler(handler)
-        return httpserver.url_for("/").rstrip("/")
-
-    return start
+@pytest.fixture
+def serve_threaded():
+    """Like `serve`, on a server that answers requests in parallel (for slow answers)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield lambda site: route(server, site)
+    server.clear()
+    server.stop()
 
 
 def always(site: str, file: str, status: int = 200) -> Callable[[str], tuple[int, bytes]]:
@@ -60,3 +81,21 @@ def rows(db: Path, sql: str, *params) -> list[dict]:
         return [dict(r) for r in conn.execute(sql, params)]
     finally:
         conn.close()
+
+
+def alibaba_site(pages: int, delay: float = 0.0) -> Resolver:
+    """An Alibaba-shaped site whose searches have `pages` pages of 48 distinct offers each."""
+    template = (FIXTURES / "alibaba" / "gucci-bag-p1.html").read_text(encoding="utf-8")
+    template = re.sub(r'"pageCount":\s*\d+', f'"pageCount": {pages}', template)
+
+    def resolve(target: str) -> tuple[int, bytes]:
+        if target.startswith("/robots.txt"):
+            return 404, b""
+        query = dict(parse_qsl(urlsplit(target).query))
+        keyword, page = query.get("SearchText", ""), int(query.get("page", "1"))
+        time.sleep(delay)
+        tag = f"{zlib.crc32(keyword.encode()) % 1000:03d}{page:04d}"
+        body = template.replace("gucci+bag", quote_plus(keyword))
+        return 200, re.sub(r'("productId":\s*")', rf"\g<1>{tag}", body).encode()
+
+    return resolve

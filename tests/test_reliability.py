@@ -1,0 +1,198 @@
+"""Fault injection against pytest-httpserver: faults, interruptions, concurrency lose nothing."""
+
+import collections
+import os
+import signal
+import sqlite3
+import subprocess
+import threading
+import time
+
+import pytest
+from werkzeug import Response
+
+from crawler import settings as defaults
+from crawler.demo import crawl_command
+from crawler.store import Store
+from tests.conftest import ROOT, alibaba_site, crawl, rows
+
+PAGES = 3
+FAST = ("-s", "RETRY_TIMES=3", "-s", "BOT_WALL_BACKOFF=0.05")
+
+
+def flaky(site, failures: int, answer):
+    """Answer each distinct request with `answer` its first `failures` times, then normally."""
+    hits = collections.Counter()
+    times = collections.defaultdict(list)
+
+    def resolve(target):
+        hits[target] += 1
+        times[target].append(time.monotonic())
+        if hits[target] <= failures and not target.startswith("/robots"):
+            return answer()
+        return site(target)
+
+    resolve.times = times
+    return resolve
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_server_errors_then_success_store_every_listing_once(serve, tmp_path, status):
+    db = tmp_path / "x.db"
+    site = flaky(alibaba_site(PAGES), 2, lambda: (status, b"<html>oops</html>"))
+    result = crawl("alibaba", serve(site), db, "gucci", "-a", "keywords=gucci bag", *FAST)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(db, "SELECT count(DISTINCT listing_id) AS n, sum(times_seen) AS seen "
+                    "FROM listings") == [{"n": 48 * PAGES, "seen": 48 * PAGES}]
+    assert rows(db, "SELECT count(*) AS n FROM observations") == [{"n": 48 * PAGES}]
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
+
+
+def test_429_waits_as_long_as_retry_after_asks(serve, tmp_path):
+    db = tmp_path / "x.db"
+    limited = Response(b"slow down", status=429, headers={"Retry-After": "2"})
+    site = flaky(alibaba_site(1), 1, lambda: limited)
+    result = crawl("alibaba", serve(site), db, "gucci", "-a", "keywords=gucci bag")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]
+    search = next(t for t in site.times if t.startswith("/trade/search"))
+    first, second = site.times[search][:2]
+    assert second - first >= 1.9
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
+
+
+def test_timeouts_are_retried_then_counted_and_the_crawl_is_partial(serve_threaded, tmp_path):
+    site = alibaba_site(PAGES)
+
+    def resolve(target):
+        if "page=2" in target:
+            time.sleep(2.5)
+        return site(target)
+
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve_threaded(resolve), db, "gucci",
+                   "-a", "keywords=gucci bag", "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=1")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]  # page 1 kept
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "partial"}]
+    assert "Page failed" in result.stderr and "retry/count" in result.stderr
+
+
+def test_dropped_connections_are_retried_then_counted(serve, tmp_path):
+    site = alibaba_site(PAGES)
+
+    def resolve(target):
+        status, body = site(target)
+        if "page=2" not in target:
+            return status, body
+
+        def cut_short():
+            yield body[:5000]
+            raise ConnectionResetError("dropped")
+
+        return Response(cut_short(), status=200, headers={"Content-Length": str(len(body))})
+
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag",
+                   "-s", "RETRY_TIMES=1")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "partial"}]
+
+
+def _start(base_url: str, db, *extra: str) -> subprocess.Popen:
+    command = crawl_command("gucci", "alibaba", base_url, str(db), "-a", "keywords=gucci bag",
+                            "-a", "max_pages=1000", *extra)
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_interrupted_crawl_keeps_its_listings_and_resumes_from_jobdir(serve_threaded, tmp_path,
+                                                                      signum):
+    total = 24
+    site = alibaba_site(total, delay=0.2)
+    served = collections.Counter()
+
+    def resolve(target):
+        served["pages"] += "/trade/search" in target
+        return site(target)
+
+    base_url, db, jobdir = serve_threaded(resolve), tmp_path / "x.db", tmp_path / "job"
+    crawl_process = _start(base_url, db, "-s", f"JOBDIR={jobdir}", "-s", "SQLITE_BATCH_SIZE=50")
+    deadline = time.monotonic() + 60
+    while served["pages"] < 6 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    crawl_process.send_signal(signum)
+    _, stderr = crawl_process.communicate(timeout=120)
+    assert crawl_process.returncode == 0, stderr[-2000:]
+
+    first = rows(db, "SELECT * FROM crawls")
+    assert [c["status"] for c in first] == ["interrupted"]
+    stored = rows(db, "SELECT count(*) AS n FROM listings")[0]["n"]
+    assert stored == first[0]["listings_scraped"] == first[0]["listings_stored"] > 0
+    assert stored < 48 * total
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+
+    resumed = _start(base_url, db, "-s", f"JOBDIR={jobdir}")
+    _, stderr = resumed.communicate(timeout=120)
+    assert resumed.returncode == 0, stderr[-2000:]
+    crawls = rows(db, "SELECT status, listings_stored FROM crawls")
+    assert crawls == [{"status": "ok", "listings_stored": 48 * total}]
+    assert rows(db, "SELECT count(*) AS n, max(times_seen) AS most FROM listings") == [
+        {"n": 48 * total, "most": 1}]
+
+
+def test_two_crawls_and_a_reviewer_share_one_database(serve_threaded, tmp_path):
+    base_url, db = serve_threaded(alibaba_site(12, delay=0.02)), tmp_path / "x.db"
+    Store(db).close()
+    processes = [
+        subprocess.Popen(
+            crawl_command("gucci", "alibaba", base_url, str(db), "-a", f"keywords={keyword}",
+                          "-a", "max_pages=12", "-s", "SQLITE_BATCH_SIZE=10"),
+            cwd=ROOT, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"},
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for keyword in ("gucci bag,gucci shoes", "gucci belt,gucci wallet")
+    ]
+    marked, errors, done = set(), [], threading.Event()
+
+    def reviewer():
+        store = Store(db)
+        try:
+            while not done.is_set():
+                for row in store.review_queue(5):
+                    if store.set_verdict(row["marketplace"], row["listing_id"], "counterfeit"):
+                        marked.add(row["listing_id"])
+                time.sleep(0.01)
+        except sqlite3.Error as exc:  # pragma: no cover - the failure being tested for
+            errors.append(exc)
+        finally:
+            store.close()
+
+    thread = threading.Thread(target=reviewer)
+    thread.start()
+    outputs = [p.communicate(timeout=240)[1] for p in processes]
+    done.set()
+    thread.join()
+
+    assert errors == []
+    assert [p.returncode for p in processes] == [0, 0]
+    assert not any("database is locked" in out for out in outputs)
+    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 4 * 12 * 48}]
+    assert [c["status"] for c in rows(db, "SELECT status FROM crawls")] == ["ok", "ok"]
+    assert marked
+    verdicts = {r["listing_id"] for r in rows(db, "SELECT listing_id FROM listings "
+                                                  "WHERE verdict = 'counterfeit'")}
+    assert verdicts == marked
+
+
+def test_polite_defaults():
+    assert "brand-crawler" in defaults.USER_AGENT
+    assert defaults.ROBOTSTXT_OBEY and defaults.AUTOTHROTTLE_ENABLED
+    assert defaults.DOWNLOAD_TIMEOUT == 30 and defaults.DOWNLOAD_MAXSIZE == 32 * 1024 * 1024
+    assert defaults.TELNETCONSOLE_ENABLED is False
+    assert defaults.DOWNLOAD_HANDLERS["file"] is None and defaults.DOWNLOAD_HANDLERS["data"] is None
+    assert defaults.CONCURRENT_REQUESTS_PER_DOMAIN <= 2 and defaults.DOWNLOAD_DELAY >= 1
