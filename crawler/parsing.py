@@ -9,7 +9,7 @@ from decimal import Decimal
 from urllib.parse import urljoin
 
 from price_parser import Price
-from w3lib.html import remove_tags
+from w3lib.html import remove_tags, remove_tags_with_content
 
 MAX_TEXT = 4000  # longest title or seller name kept; beyond it a listing is padding, not text
 
@@ -91,7 +91,7 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
     """Plain text from markup: tags stripped, entities decoded, whitespace collapsed."""
     if value is None or isinstance(value, dict | list | bool):
         return None
-    text = remove_tags(str(value))
+    text = remove_tags(remove_tags_with_content(str(value), ("script", "style")))
     text = html.unescape(text)
     # Lone surrogates (from "\ud800" escapes in page JSON) cannot be stored as UTF-8.
     text = text.encode("utf-8", "replace").decode("utf-8")
