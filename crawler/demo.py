@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
+import time
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote_plus, urlsplit
 
-KEYWORD_PARAMS = ("SearchText", "word", "keywords")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _normal(value: str) -> str:
@@ -45,17 +49,36 @@ class FixtureSite:
         return 404, b"<html><body>Not found</body></html>"
 
 
+Resolver = Callable[[str], tuple[int, bytes]]
+
+
+def alibaba_site(pages: int, delay: float = 0.0, fixtures: Path = FIXTURES) -> Resolver:
+    """A generated Alibaba-shaped site: every search has `pages` pages of 48 distinct offers."""
+    template = (fixtures / "alibaba" / "gucci-bag-p1.html").read_text(encoding="utf-8")
+    template = re.sub(r'"pageCount":\s*\d+', f'"pageCount": {pages}', template)
+
+    def resolve(target: str) -> tuple[int, bytes]:
+        if target.startswith("/robots.txt"):
+            return 404, b""
+        query = dict(parse_qsl(urlsplit(target).query))
+        keyword, page = query.get("SearchText", ""), int(query.get("page", "1") or 1)
+        time.sleep(delay)
+        tag = f"{zlib.crc32(keyword.encode()) % 1000:03d}{page:04d}"
+        body = template.replace("gucci+bag", quote_plus(keyword))
+        return 200, re.sub(r'("productId":\s*")', rf"\g<1>{tag}", body).encode()
+
+    return resolve
+
+
 class FixtureServer:
-    """Serve fixture sites on 127.0.0.1 under /<marketplace>/ in a background thread."""
+    """Serve sites on 127.0.0.1 under /<name>/ in a background thread."""
 
-    def __init__(self, fixtures: Path, marketplaces: list[str]) -> None:
-        sites = {name: FixtureSite(fixtures / name) for name in marketplaces}
-
+    def __init__(self, sites: dict[str, Resolver]) -> None:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server API
                 prefix, _, rest = self.path.lstrip("/").partition("/")
                 site = sites.get(prefix)
-                status, body = site.resolve("/" + rest) if site else (404, b"")
+                status, body = site("/" + rest) if site else (404, b"")
                 self.send_response(status)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
@@ -87,7 +110,7 @@ def crawl_command(brand: str, marketplace: str, base_url: str, db: str, *extra: 
 
 def run_demo(fixtures: Path, brand: str, marketplaces: list[str], db: str) -> int:
     """Crawl the fixture marketplaces for a brand into `db`; the worst exit code."""
-    server = FixtureServer(fixtures, marketplaces)
+    server = FixtureServer({name: FixtureSite(fixtures / name).resolve for name in marketplaces})
     worst = 0
     try:
         for name in marketplaces:

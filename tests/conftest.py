@@ -6,11 +6,8 @@ import os
 import re
 import sqlite3
 import subprocess
-import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import parse_qsl, quote_plus, urlsplit
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -81,21 +78,3 @@ def rows(db: Path, sql: str, *params) -> list[dict]:
         return [dict(r) for r in conn.execute(sql, params)]
     finally:
         conn.close()
-
-
-def alibaba_site(pages: int, delay: float = 0.0) -> Resolver:
-    """An Alibaba-shaped site whose searches have `pages` pages of 48 distinct offers each."""
-    template = (FIXTURES / "alibaba" / "gucci-bag-p1.html").read_text(encoding="utf-8")
-    template = re.sub(r'"pageCount":\s*\d+', f'"pageCount": {pages}', template)
-
-    def resolve(target: str) -> tuple[int, bytes]:
-        if target.startswith("/robots.txt"):
-            return 404, b""
-        query = dict(parse_qsl(urlsplit(target).query))
-        keyword, page = query.get("SearchText", ""), int(query.get("page", "1"))
-        time.sleep(delay)
-        tag = f"{zlib.crc32(keyword.encode()) % 1000:03d}{page:04d}"
-        body = template.replace("gucci+bag", quote_plus(keyword))
-        return 200, re.sub(r'("productId":\s*")', rf"\g<1>{tag}", body).encode()
-
-    return resolve

@@ -12,9 +12,9 @@ import pytest
 from werkzeug import Response
 
 from crawler import settings as defaults
-from crawler.demo import crawl_command
+from crawler.demo import alibaba_site, crawl_command
 from crawler.store import Store
-from tests.conftest import ROOT, alibaba_site, crawl, rows
+from tests.conftest import ROOT, crawl, rows
 
 PAGES = 3
 FAST = ("-s", "RETRY_TIMES=3", "-s", "BOT_WALL_BACKOFF=0.05")
