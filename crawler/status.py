@@ -9,13 +9,15 @@ def crawl_status(stats: dict, finish_reason: str) -> str:
     """ok, partial, blocked, layout_changed, failed or interrupted (the first that applies)."""
     if finish_reason == "shutdown":
         return "interrupted"
-    if finish_reason != "finished":
+    if finish_reason != "finished" and not finish_reason.startswith("closespider_"):
         return "failed"
     if stats.get("listings/blocked"):
         return "blocked"
     if stats.get("listings/layout_changed"):
         return "layout_changed"
-    failed_pages = stats.get("listings/failed_pages", 0) + stats.get("spider_exceptions/count", 0)
-    if failed_pages:
-        return "partial"
+    failed = stats.get("listings/failed_pages", 0) + stats.get("spider_exceptions/count", 0)
+    if failed and not (stats.get("listings/scraped") or stats.get("listings/empty_pages")):
+        return "failed"  # not one page could be read
+    if failed or finish_reason != "finished":
+        return "partial"  # some pages failed, or a CLOSESPIDER_* limit cut the crawl short
     return "ok"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import pkgutil
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-BUNDLED = Path(__file__).with_name("brands.toml")
 
 
 class WatchlistError(ValueError):
@@ -95,7 +94,7 @@ def load(path: str | Path | None = None) -> Watchlist:
         if path:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         else:
-            data = tomllib.loads(BUNDLED.read_text(encoding="utf-8"))
+            data = tomllib.loads(pkgutil.get_data("crawler", "brands.toml").decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise WatchlistError(f"watchlist {source}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:

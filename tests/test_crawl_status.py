@@ -85,9 +85,18 @@ def test_an_empty_search_is_ok_with_no_listings(serve, tmp_path, site):
         {"status": "ok", "pages": 1, "listings_stored": 0}]
 
 
-def test_server_errors_that_persist_make_the_crawl_partial(serve, tmp_path):
+def test_server_errors_that_persist_make_the_crawl_partial_or_failed(serve, tmp_path):
+    broken, fine = always("alibaba", "empty.html", 500), always("alibaba", "gucci-wallet-p1.html")
+
+    def resolve(target):
+        return (broken if "SearchText=gucci+bag" in target else fine)(target)
+
     db = tmp_path / "x.db"
-    result = crawl("alibaba", serve(always("alibaba", "empty.html", 500)), db, "gucci",
-                   "-a", "keywords=gucci bag", *FAST)
+    base_url = serve(resolve)
+    result = crawl("alibaba", base_url, db, "gucci", "-a", "keywords=gucci bag,gucci wallet",
+                   *FAST)
     assert result.returncode == 0
-    assert rows(db, "SELECT status FROM crawls") == [{"status": "partial"}]
+    assert rows(db, "SELECT status, listings_stored FROM crawls") == [
+        {"status": "partial", "listings_stored": 48}]
+    crawl("alibaba", base_url, db, "gucci", "-a", "keywords=gucci bag", *FAST)
+    assert rows(db, "SELECT status FROM crawls WHERE id = 2") == [{"status": "failed"}]
