@@ -12,7 +12,8 @@ from crawler import watchlist
 from crawler.marketplaces import MARKETPLACES, Marketplace
 from crawler.watchlist import Brand, Watchlist
 
-ARGUMENTS = ("name", "marketplace", "keywords", "max_pages", "base_url")
+# `brand` is `name` under another name: scrapyd's schedule.json keeps `name` for itself.
+ARGUMENTS = ("name", "brand", "marketplace", "keywords", "max_pages", "base_url")
 IGNORED_ARGUMENTS = ("_job",)  # scrapyd adds the job id to every crawl
 DEFAULT_MAX_PAGES = 5
 
@@ -100,7 +101,7 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
         raise ArgumentError(
             f"unknown argument {unknown[0]!r}; the brand spider takes: {', '.join(ARGUMENTS)}"
         )
-    name = str(arguments.get("name") or "").strip()
+    name = str(arguments.get("name") or arguments.get("brand") or "").strip()
     try:
         own = settings.get("WATCHLIST")
         wl = watchlist.load(Path(own).expanduser() if own else None)

@@ -26,6 +26,10 @@ def test_defaults_cover_every_marketplace_and_the_brands_keywords():
     assert plan.site(plan.marketplaces[0]).startswith("https://www.alibaba.com")
 
 
+def test_brand_is_name_for_scrapyd():
+    assert [b.slug for b in resolve({"brand": "balenciaga"}, settings()).brands] == ["balenciaga"]
+
+
 def test_all_brands_and_keyword_override():
     plan = resolve({"name": "ALL", "keywords": "a, b ,,c"}, settings())
     assert len(plan.brands) >= 6
