@@ -122,27 +122,19 @@ FAKE_PRICE = {
     "earbuds": (12, 25), "watch": (16, 42), "charger": (0.55, 2.6),
 }
 
-UNITS = {
-    "bag": "piece", "wallet": "piece", "belt": "piece", "shoes": "pair", "sunglasses": "piece",
-    "scarf": "piece", "clothing": "piece", "hat": "piece", "phone_case": "piece",
-    "perfume": "piece", "jewelry": "piece", "earbuds": "piece", "watch": "piece", "charger": "piece",
-}
+UNITS = {cat: "pair" if cat == "shoes" else "piece" for cat in FAKE_PRICE}
 
-# Category words in other languages (for non-English replica vocabulary).
-LANG_NOUN = {
-    "pt": {"bag": "Bolsa", "wallet": "Carteira", "belt": "Cinto", "shoes": "Tênis", "sunglasses": "Óculos de Sol",
-           "scarf": "Lenço", "clothing": "Moletom", "hat": "Boné", "phone_case": "Capinha", "perfume": "Perfume"},
-    "es": {"bag": "Bolso", "wallet": "Cartera", "belt": "Cinturón", "shoes": "Zapatillas", "sunglasses": "Gafas de Sol",
-           "scarf": "Bufanda", "clothing": "Sudadera", "hat": "Gorra", "phone_case": "Funda", "perfume": "Perfume"},
-    "fr": {"bag": "Sac", "wallet": "Portefeuille", "belt": "Ceinture", "shoes": "Baskets", "sunglasses": "Lunettes de Soleil",
-           "scarf": "Écharpe", "clothing": "Sweat", "hat": "Casquette", "phone_case": "Coque", "perfume": "Parfum"},
-    "zh": {"bag": "包包", "wallet": "钱包", "belt": "皮带", "shoes": "鞋", "sunglasses": "太阳镜",
-           "scarf": "围巾", "clothing": "卫衣", "hat": "帽子", "phone_case": "手机壳", "perfume": "香水"},
-    "de": {"bag": "Tasche", "wallet": "Geldbörse", "belt": "Gürtel", "shoes": "Schuhe", "sunglasses": "Sonnenbrille",
-           "scarf": "Schal", "clothing": "Hoodie", "hat": "Kappe", "phone_case": "Handyhülle", "perfume": "Parfüm"},
-    "it": {"bag": "Borsa", "wallet": "Portafoglio", "belt": "Cintura", "shoes": "Scarpe", "sunglasses": "Occhiali da Sole",
-           "scarf": "Sciarpa", "clothing": "Felpa", "hat": "Cappello", "phone_case": "Cover", "perfume": "Profumo"},
+# Category words in other languages (for non-English replica vocabulary), one column per category.
+LANG_CATS = ["bag", "wallet", "belt", "shoes", "sunglasses", "scarf", "clothing", "hat", "phone_case", "perfume"]
+LANG_WORDS = {
+    "pt": ["Bolsa", "Carteira", "Cinto", "Tênis", "Óculos de Sol", "Lenço", "Moletom", "Boné", "Capinha", "Perfume"],
+    "es": ["Bolso", "Cartera", "Cinturón", "Zapatillas", "Gafas de Sol", "Bufanda", "Sudadera", "Gorra", "Funda", "Perfume"],
+    "fr": ["Sac", "Portefeuille", "Ceinture", "Baskets", "Lunettes de Soleil", "Écharpe", "Sweat", "Casquette", "Coque", "Parfum"],
+    "zh": ["包包", "钱包", "皮带", "鞋", "太阳镜", "围巾", "卫衣", "帽子", "手机壳", "香水"],
+    "de": ["Tasche", "Geldbörse", "Gürtel", "Schuhe", "Sonnenbrille", "Schal", "Hoodie", "Kappe", "Handyhülle", "Parfüm"],
+    "it": ["Borsa", "Portafoglio", "Cintura", "Scarpe", "Occhiali da Sole", "Sciarpa", "Felpa", "Cappello", "Cover", "Profumo"],
 }
+LANG_NOUN = {lang: dict(zip(LANG_CATS, words, strict=True)) for lang, words in LANG_WORDS.items()}
 
 # Words that make a title look alarming; used only to describe rows in `why`.
 REPLICA_TERMS = [
