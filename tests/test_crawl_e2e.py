@@ -72,3 +72,31 @@ def test_unknown_search_is_an_ok_crawl_with_no_listings(serve, tmp_path):
     assert result.returncode == 0
     assert rows(db, "SELECT status, pages, listings_stored FROM crawls") == [
         {"status": "ok", "pages": 1, "listings_stored": 0}]
+
+
+def test_older_html_card_layout_is_read_too(serve, tmp_path):
+    legacy = FIXTURES / "alibaba" / "legacy"
+    truth = json.loads((legacy / "expected.json").read_text())
+
+    def resolve(target):
+        if target.startswith("/trade/search"):
+            return 200, (legacy / "gucci-bag-p1.html").read_bytes()
+        if target.startswith("/products/gucci_bag/2.html"):
+            return 200, (legacy / "gucci-bag-p2.html").read_bytes()
+        return 404, b""
+
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag")
+    assert result.returncode == 0, result.stderr[-2000:]
+    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM listings")}
+    expected = [item for page in truth.values() for item in page["listings"]]
+    assert len(stored) == len(expected) == 96
+    for want in expected:
+        have = stored[want["listing_id"]]
+        assert (have["title"], have["price_min"], have["price_max"], have["moq"],
+                have["seller_name"], json.loads(have["badges"])) == (
+            want["title"], want["price_min"], want["price_max"], want["moq"],
+            want["seller_name"], want["badges"])
+        if want["label"] != "ambiguous":
+            assert (have["risk"] != "low") == (want["label"] == "counterfeit"), want["title"]
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
