@@ -103,3 +103,22 @@ def test_alibaba_tolerates_missing_keys_and_wrong_types():
 def test_alibaba_truncated_or_foreign_json_yields_nothing(broken):
     page = MARKETPLACES["alibaba"].page(alibaba_page(broken))
     assert page.listings() == [] and not page.is_empty()
+
+
+@pytest.mark.parametrize("script", [
+    'window.runParams = {"mods": {"itemList": {"content": [ITEM]}}, "pageInfo": {}};',
+    "window.runParams = { data: {\"mods\": {\"itemList\": {\"content\": [ITEM]}}} };",
+    "window._dida_config_._init_data_= { data: {\"root\": {\"fields\": {\"mods\": "
+    "{\"itemList\": {\"content\": [ITEM]}}}}} }",
+])
+def test_aliexpress_reads_older_script_shapes(script):
+    item = json.dumps({"productId": "1005", "title": {"displayTitle": "Gucci bag"},
+                       "prices": {"salePrice": {"minPrice": 3.5, "currencyCode": "EUR"},
+                                  "originalPrice": {"minPrice": 99}}})
+    body = f"<html><script>{script.replace('ITEM', item)}</script></html>"
+    page = MARKETPLACES["aliexpress"].page(
+        HtmlResponse(url="https://www.aliexpress.com/w/wholesale-g.html", body=body,
+                     encoding="utf-8"))
+    [fields] = [listing_fields(r) for r in page.listings()]
+    assert (fields["listing_id"], fields["price_min"], fields["currency"]) == ("1005", 3.5, "EUR")
+    assert fields["url"] == "https://www.aliexpress.com/item/1005.html"

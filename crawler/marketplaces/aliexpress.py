@@ -12,11 +12,11 @@ from w3lib.url import add_or_replace_parameter
 from crawler.marketplaces.base import Marketplace, SearchPage, dig, embedded_objects, page_text
 from crawler.parsing import pick_badge
 
-# `window._dida_config_._init_data_= { data: {...} }`: JavaScript around a JSON object.
-DATA_MARKER = "_init_data_"
-DATA_PREFIX = r"\s*=\s*\{\s*[\"']?data[\"']?\s*:\s*"
-# Older pages: `window.runParams = {...}` holding `mods.itemList` at the top.
-LEGACY_MARKER = "window.runParams"
+# `window._dida_config_._init_data_= { data: {...} }`: JavaScript around a JSON object;
+# older pages: `window.runParams = {...}`, sometimes wrapped the same way.
+MARKERS = ("_init_data_", "window.runParams")
+PREFIXES = (r"\s*=\s*\{\s*[\"']?data[\"']?\s*:\s*", r"\s*=\s*")
+FIELD_PATHS = (("data", "root", "fields"), ("root", "fields"), ("data",), ())
 
 
 @dataclass
@@ -27,14 +27,13 @@ class AliExpressSearchPage(SearchPage):
     def fields(self) -> dict:
         """The `root.fields` object (mods, pageInfo), or {} when the page has none."""
         text = page_text(self.response)
-        for value in embedded_objects(text, DATA_MARKER, DATA_PREFIX):
-            for path in (("data", "root", "fields"), ("root", "fields")):
-                found = dig(value, *path)
-                if isinstance(found, dict) and "mods" in found:
-                    return found
-        for value in embedded_objects(text, LEGACY_MARKER):
-            if isinstance(dig(value, "mods"), dict):
-                return value
+        for marker in MARKERS:
+            for prefix in PREFIXES:
+                for value in embedded_objects(text, marker, prefix):
+                    for path in FIELD_PATHS:
+                        found = dig(value, *path)
+                        if isinstance(found, dict) and isinstance(found.get("mods"), dict):
+                            return found
         return {}
 
     @property
