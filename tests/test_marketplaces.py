@@ -122,3 +122,16 @@ def test_aliexpress_reads_older_script_shapes(script):
     [fields] = [listing_fields(r) for r in page.listings()]
     assert (fields["listing_id"], fields["price_min"], fields["currency"]) == ("1005", 3.5, "EUR")
     assert fields["url"] == "https://www.aliexpress.com/item/1005.html"
+
+
+@pytest.mark.parametrize(("title", "body", "url"), [
+    ("Captcha Interception", "", "https://www.alibaba.com/trade/search?SearchText=x"),
+    ("滑动验证页面", "<div id='nc_1_n1z'></div>", "https://www.aliexpress.com/w/wholesale-x.html"),
+    ("Just a moment...", "<div id='cf-challenge'></div>", "https://www.made-in-china.com/x"),
+    ("x", "", "https://www.alibaba.com/_____tmd_____/punish?x5secdata=abc"),
+])
+def test_bot_walls_of_several_kinds_are_recognised(title, body, url):
+    page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    for market in MARKETPLACES.values():
+        response = HtmlResponse(url=url, body=page, encoding="utf-8")
+        assert market.page(response).is_blocked()

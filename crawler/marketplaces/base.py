@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from scrapy.http import Response, TextResponse
 
 _DECODER = json.JSONDecoder()
-_BOT_WALL_MARKERS = ("nocaptcha", "x5sec", "baxia", "_____tmd_____", "punish")
-_BOT_WALL_TITLES = ("captcha interception", "security verification", "access denied")
+_BOT_WALL_MARKERS = ("nocaptcha", "x5sec", "baxia", "_____tmd_____", "punish", "nc_1_n1z",
+                     "cf-challenge", "challenge-platform")
+_BOT_WALL_TITLES = ("captcha interception", "security verification", "access denied",
+                    "slide to verify", "verify you are human", "robot check", "just a moment",
+                    "attention required", "滑动验证", "验证码拦截", "安全验证")
 
 
 def embedded_objects(text: str, marker: str, prefix: str = r"\s*=\s*") -> Iterator[object]:
