@@ -135,3 +135,23 @@ def test_bot_walls_of_several_kinds_are_recognised(title, body, url):
     for market in MARKETPLACES.values():
         response = HtmlResponse(url=url, body=page, encoding="utf-8")
         assert market.page(response).is_blocked()
+
+
+@pytest.mark.parametrize(("infos", "moq"), [
+    ('<div class="info">1,000 Pieces (MOQ)</div>', 1000),
+    ('<div class="info">500 Pairs</div><div class="info">(MOQ)</div>', 500),
+    ('<div class="info">Material: PU</div>', None),
+    ('<div class="info">MOQ: 20 Sets</div>', 20),
+])
+def test_made_in_china_moq_variants(infos, moq):
+    card = (
+        '<div class="list-node"><div class="prod-info"><h2 class="product-name">'
+        '<a href="https://x.en.made-in-china.com/product/AbC123/China-Bag.html" title="Bag">'
+        'Bag</a></h2><div class="product-property"><div class="price-info">'
+        f'<strong class="price">US$<span>7.60</span></strong></div>{infos}</div></div></div>'
+    )
+    page = MARKETPLACES["made_in_china"].page(
+        HtmlResponse(url="https://www.made-in-china.com/x", body=f"<html>{card}</html>",
+                     encoding="utf-8"))
+    [fields] = [listing_fields(r) for r in page.listings()]
+    assert fields["moq"] == moq and fields["listing_id"] == "AbC123"

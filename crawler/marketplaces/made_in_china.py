@@ -27,6 +27,15 @@ def _text(node: Selector) -> str:
     return " ".join(node.css("::text").getall())
 
 
+def _moq(infos: list[str]) -> str | None:
+    """The MOQ line of a card ("1,000 Pieces (MOQ)"), also when "(MOQ)" stands on its own."""
+    for number, info in enumerate(infos):
+        if _MOQ_RE.search(info):
+            has_digits = any(c.isdigit() for c in info)
+            return info if has_digits or not number else f"{infos[number - 1]} {info}"
+    return None
+
+
 @dataclass
 class MadeInChinaSearchPage(SearchPage):
     """A Made-in-China search-results page."""
@@ -61,7 +70,7 @@ class MadeInChinaSearchPage(SearchPage):
         link = card.css("h2.product-name a, .product-name a")[:1]
         url = link.attrib.get("href") if link else None
         found = _ID_RE.search(url or "")
-        infos = [_text(info) for info in card.css("div.product-property div.info")]
+        infos = [_text(info) for info in card.css("div.info, li.info")]
         seller = card.css("a.compnay-name, a.company-name")[:1]
         auth = card.css("div.auth-block li")
         badges = [pick_badge(li.css("img::attr(alt)").get(), _text(li)) for li in auth]
@@ -72,7 +81,7 @@ class MadeInChinaSearchPage(SearchPage):
             "url": url,
             "title": (link.attrib.get("title") or _text(link)) if link else None,
             "price": _text(card.css("div.price-info strong.price, strong.price")[:1]) or None,
-            "moq": next((info for info in infos if _MOQ_RE.search(info)), None),
+            "moq": _moq(infos),
             "seller_name": (seller.attrib.get("title") or _text(seller)) if seller else None,
             "seller_url": seller.attrib.get("href") if seller else None,
             "seller_country": clean_text(_text(card.css("li.company-address-info")[:1])),
