@@ -25,6 +25,9 @@ _FOR = r"for|compatible with|fits?|fit for|suitable for|designed for|replacement
 # Neverfull & Gucci totes") - but not people: "bag for women Gucci" is a branded bag.
 _PEOPLE = r"women|woman|men|man|ladies|lady|girls?|boys?|kids|unisex|her|him|female|male|gifts?"
 _MAX_WINDOW = 16
+_NEGATION_RE = re.compile(r"(?<![a-z])(?:not|no|non)\s+$")
+_GENUINE_RE = re.compile(r"(?<![a-z])(?:original|genuine|oem|authentic)(?![a-z])"
+                         r"(?!\s+(?:leather|cowhide|calfskin|suede|silk|wood))")
 
 
 def fold(text: str) -> str:
@@ -59,7 +62,8 @@ class _Names:
     cased: frozenset[str]  # words as the brand writes them (AirPods, iPhone)
     named_re: re.Pattern
     monogram_re: re.Pattern | None
-    product_line_re: re.Pattern | None
+    letter_logo_re: re.Pattern | None
+    line_res: tuple[tuple[str, re.Pattern], ...]  # each product line and its regex
     inspired_re: re.Pattern
     accessory_re: re.Pattern
 
@@ -69,18 +73,44 @@ def _phrase(words: tuple[str, ...] | list[str]) -> str:
     return r"[\s\-_.]*".join(map(re.escape, words))
 
 
+def _name_pattern(form: str) -> str:
+    """A regex for one way of writing a name: its words in a row, or (Chinese) the characters."""
+    words = _TOKEN_RE.findall(fold(form))
+    return _phrase(words) if words else re.escape(fold(form))
+
+
+def _line_pattern(line: str) -> str:
+    """A product line's words, with up to three other words before its last ("Hourglass Top
+    Handle Bag" for "Hourglass bag")."""
+    *first, last = _TOKEN_RE.findall(fold(line))
+    gap = r"(?:[\s\-_.]+[a-z0-9]+){0,3}?[\s\-_.]*" if first else ""
+    return rf"(?<![a-z0-9]){_phrase(first)}{gap}{re.escape(last)}(?![a-z0-9])"
+
+
 def _monogram(code: str) -> str:
-    """A case-sensitive regex for a monogram, also written with dots or hyphens (L-V, B.V.)."""
-    letters = r"[.\-]?".join(map(re.escape, code)) if " " not in code else re.escape(code)
+    """A regex for a monogram: letter codes case-sensitive, also written L-V, B.V., L&V;
+    phrases ("Double G") in any case."""
+    if " " in code:
+        return rf"(?i:(?<![a-z0-9]){_phrase(code.lower().split())}(?![a-z0-9]))"
+    letters = r"[.\-&/]?".join(map(re.escape, code))
     return rf"(?<![A-Za-z0-9]){letters}\.?(?![A-Za-z0-9])"
+
+
+def _letter_logo(brand: Brand) -> re.Pattern | None:
+    """A single capital initial of the brand's monograms sold as hardware: "Y Letter Logo"."""
+    initials = "".join(sorted({m[0] for m in brand.monograms if m[:1].isupper()}))
+    if not initials:
+        return None
+    return re.compile(rf"(?<![A-Za-z0-9])[{initials}](?:\s*-\s*|\s+)(?i:letters?|logo|buckle"
+                      r"|clasp|hardware|emblem|plaque|charm)(?![A-Za-z])")
 
 
 @lru_cache(maxsize=256)
 def _names(brand: Brand) -> _Names:
     forms = (brand.name, brand.slug.replace("-", " "), *brand.variants)
     words = tuple(dict.fromkeys(w for f in forms if (w := tuple(_TOKEN_RE.findall(fold(f))))))
-    named = "|".join(map(_phrase, words))
-    lines = "|".join(_phrase(_TOKEN_RE.findall(fold(line))) for line in brand.product_lines)
+    named = "|".join(sorted({_name_pattern(f) for f in forms}, key=len, reverse=True))
+    lines = "|".join(map(_line_pattern, brand.product_lines))
     monograms = "|".join(re.escape(m.lower()) for m in brand.monograms)
     either = "|".join(p for p in (named, monograms) if p)
     anything = "|".join(p for p in (either, lines) if p)
@@ -91,7 +121,8 @@ def _names(brand: Brand) -> _Names:
         named_re=re.compile(rf"(?<![a-z0-9])(?:{named})(?![a-z0-9])"),
         monogram_re=re.compile("|".join(map(_monogram, brand.monograms)))
         if brand.monograms else None,
-        product_line_re=re.compile(rf"(?<![a-z0-9])(?:{lines})(?![a-z0-9])") if lines else None,
+        letter_logo_re=_letter_logo(brand),
+        line_res=tuple((line, re.compile(_line_pattern(line))) for line in brand.product_lines),
         accessory_re=re.compile(
             rf"(?<![a-z0-9])(?:{_FOR})\s+(?:(?!(?:{_PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
             rf"(?:{anything})"
@@ -162,17 +193,31 @@ def _odd_case(title: str, named: str, names: _Names) -> str | None:
     return None
 
 
+def _named(folded: str, names: _Names) -> re.Match | None:
+    """The first mention of the brand's name that is not negated ("NOT Juicy Couture")."""
+    return next((m for m in names.named_re.finditer(folded)
+                 if not _NEGATION_RE.search(folded[max(0, m.start() - 6):m.start()])), None)
+
+
+def _product_line(folded: str, names: _Names) -> str | None:
+    """The brand's product line a title names, also in digit-for-letter disguise (Black 0pium)."""
+    texts = (folded, folded.translate(_LEET[0]))
+    return next((line for line, regex in names.line_res if any(map(regex.search, texts))), None)
+
+
 def match_brand(title: str, brand: Brand) -> BrandMatch:
     """How `title` refers to `brand`: by name, in disguise, by monogram, as "inspired"."""
     names = _names(brand)
     folded = fold(title)
-    named = names.named_re.search(folded)
+    named = _named(folded, names)
     monogram = names.monogram_re.search(title) if names.monogram_re else None
-    line = names.product_line_re.search(folded) if names.product_line_re else None
+    if not monogram and names.letter_logo_re:
+        monogram = names.letter_logo_re.search(title)
     inspired = names.inspired_re.search(folded)
     accessory = names.accessory_re.search(folded)
-    if accessory and named and named.start() < accessory.start():
-        accessory = None  # the brand is named before the "for ...": the item is the brand's
+    if accessory and (named and named.start() < accessory.start()
+                      or _GENUINE_RE.search(folded[:accessory.start()])):
+        accessory = None  # "Apple charger for iPhone", "Original adapter for Apple": the brand's
     disguised = _disguise(_TOKEN_RE.findall(folded), names)
     if not disguised and named:
         disguised = _odd_case(title, named.group(0), names)
@@ -181,7 +226,7 @@ def match_brand(title: str, brand: Brand) -> BrandMatch:
         named=named.group(0) if named else None,
         disguised=disguised,
         monogram=monogram.group(0) if monogram else None,
-        product_line=line.group(0) if line else None,
+        product_line=_product_line(folded, names),
         inspired=inspired.group(0) if inspired else None,
         accessory_for=accessory.group(0) if accessory else None,
     )

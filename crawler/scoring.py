@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from crawler.brandnames import BrandMatch, match_brand
+from crawler import vocabulary
+from crawler.brandnames import BrandMatch, fold, match_brand
 from crawler.watchlist import Brand, Watchlist
 
 # Every weight in one place. A reason's points are what its rule adds (or, negative,
@@ -28,6 +28,8 @@ WEIGHTS = {
     "sales_volume": 10,  # 1,000+ sold
     "large_sales_volume": 15,  # 10,000+ sold
     "compatible_accessory": -40,
+    "factory_seller": 15,  # a manufacturer or wholesaler selling the branded good itself
+    "pre_owned": -15,  # pre-owned, second hand: resellers of genuine goods say so
     "authorized_seller": -50,
     "no_brand_claim": -10,
     "seller_badges": 0,  # shown to reviewers; badges are no proof of authenticity
@@ -46,43 +48,7 @@ USD_PER_UNIT = {
     "NZD": 0.6, "TWD": 0.031, "IDR": 0.000063, "ILS": 0.27, "UAH": 0.024,
 }
 
-CATEGORIES = {
-    "earbuds": r"airpods?|ear ?buds?|earphones?|headphones?|headsets?|tws",
-    "phone_case": r"(?:phone|iphone|airpods?|samsung)\s*(?:\d+\s*)?(?:pro\s*)?(?:max\s*)?cases?"
-    r"|phone covers?|(?:cases?|covers?) for (?:iphone|airpods?|samsung|phone)",
-    "charger": r"chargers?|charging cables?|power adapters?|usb-?c cables?",
-    "watch": r"watch(?:es)?|chronograph",
-    "sunglasses": r"sun ?glasses|eyewear|shades|spectacles|eyeglasses",
-    "wallet": r"wallets?|card ?holders?|card cases?|coin purses?|money clips?",
-    "belt": r"belts?",
-    "shoes": r"shoes?|sneakers?|trainers?|loafers?|heels|pumps|sandals?|slides|slippers?"
-    r"|boots?|mules|espadrilles|flats|runners?",
-    "scarf": r"scarf|scarves|shawls?|stoles?|bandanas?",
-    "perfume": r"perfumes?|fragrances?|eau de (?:parfum|toilette)|cologne",
-    "jewelry": r"necklaces?|bracelets?|rings?|earrings?|pendants?|jewelry|jewellery|brooch",
-    "hat": r"hats?|caps?|beanies?|bucket hat",
-    "clothing": r"hoodies?|sweatshirts?|t-?shirts?|tees?|shirts?|jackets?|sweaters?|tracksuits?"
-    r"|dress(?:es)?|jeans|pants|trousers|coats?|jerseys?|shorts|polo|cardigans?|joggers"
-    r"|sweatsuits?|hooded|leggings|bottoms|tops",
-    "bag": r"bags?|handbags?|totes?|purses?|backpacks?|clutch(?:es)?|crossbody|satchels?"
-    r"|duffle|duffel|luggage|suitcases?|pouch(?:es)?|hobo|bucket bag|messenger|sling"
-    r"|bolsas?|bolsos?|borsa|borse|sacs?|taschen?|包",
-}
-_CATEGORY_RES = [(name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in CATEGORIES.items()]
 
-REPLICA_TERMS = (
-    r"replicas?|r[ée]plicas?|reps\b|aaa+(?!\s*batter)|1\s*:\s*1|1比1|mirror (?:quality|grade|copy"
-    r"|version|level)|top quality copy|high copy|super ?fake|fake|copy|copies|knock-?offs?"
-    r"|dupes?|original quality|same as (?:the )?original|master quality|god quality|ua quality"
-    r"|高仿|复刻|a货|精仿|原单|primeira linha|c[óo]pia|calidad espejo|imitaci[óo]n|imita[çc][ãa]o"
-    r"|falsificad[oa]|contrefa[çc]on|fälschung|replik|original logo|logo original"
-)
-DESIGNER_TERMS = (
-    r"luxury designer|designer brands?|famous brands?|top brands?|big brands?|luxury brands?"
-    r"|brand designer|high end brands?|designer logo"
-)
-_DESIGNER_RE = re.compile(rf"(?<![a-z0-9])(?:{DESIGNER_TERMS})(?![a-z0-9])")
-_REPLICA_RE = re.compile(rf"(?<![a-z0-9])(?:{REPLICA_TERMS})(?![a-z0-9])")
 @dataclass(frozen=True)
 class Reason:
     """One rule that fired, with its points and a detail a reviewer can read."""
@@ -101,9 +67,9 @@ def risk_level(score: int) -> str:
 
 
 def category_of(title: str) -> str | None:
-    """The product category a title names first by keyword order (bag, wallet, ...)."""
-    text = title.lower()
-    found = [(m.start(), name) for name, regex in _CATEGORY_RES if (m := regex.search(text))]
+    """The product category a (folded) title names first: bag, wallet, belt, ..."""
+    found = [(m.start(), name) for name, regex in vocabulary.CATEGORY_RES
+             if (m := regex.search(title))]
     return min(found)[1] if found else None
 
 
@@ -115,11 +81,14 @@ def usd(amount: float | None, currency: str | None) -> float | None:
     return amount * rate if rate else None
 
 
-def _price_reason(listing: Mapping, brand: Brand, category: str | None) -> Reason | None:
+def _price_reason(listing: Mapping, brand: Brand, category: str | None,
+                  line: str | None) -> Reason | None:
     price = usd(listing.get("price_max") or listing.get("price_min"), listing.get("currency"))
     if not price or not brand.reference_prices:
         return None
-    if category in brand.reference_prices:
+    if line in brand.line_prices:
+        reference, what = brand.line_prices[line], line
+    elif category in brand.reference_prices:
         reference, what = brand.reference_prices[category], category
     else:
         what = min(brand.reference_prices, key=brand.reference_prices.get)
@@ -131,17 +100,21 @@ def _price_reason(listing: Mapping, brand: Brand, category: str | None) -> Reaso
                           ("price_below_retail", 0.35)):
         if ratio < ceiling:
             return Reason(rule, WEIGHTS[rule], detail)
-    if ratio >= 0.6:
+    if ratio >= 0.6 and (category in brand.reference_prices or line in brand.line_prices):
         return Reason("price_near_retail", WEIGHTS["price_near_retail"], detail)
     return None
 
 
-def _seller_reasons(listing: Mapping, brand: Brand) -> list[Reason]:
+def _seller_reasons(listing: Mapping, brand: Brand, claims_brand: bool) -> list[Reason]:
     reasons = []
-    seller = (listing.get("seller_name") or "").strip().lower()
-    if seller and any(seller == s.lower() for s in brand.authorized_sellers):
+    name = listing.get("seller_name") or ""
+    if name and any(name.strip().lower() == s.lower() for s in brand.authorized_sellers):
         reasons.append(Reason("authorized_seller", WEIGHTS["authorized_seller"],
-                              f"{listing['seller_name']} is an authorized seller of {brand.name}"))
+                              f"{name} is an authorized seller of {brand.name}"))
+    elif claims_brand and vocabulary.FACTORY_SELLER.search(name):
+        reasons.append(Reason("factory_seller", WEIGHTS["factory_seller"],
+                              f"{name} makes or wholesales goods; {brand.name} does not sell "
+                              "through factories"))
     badges = listing.get("badges") or []
     if badges:
         years = listing.get("seller_years")
@@ -185,7 +158,7 @@ def _vocabulary_reasons(match: BrandMatch, replica: str | None) -> list[Reason]:
     if replica:
         rule = "replica_vocabulary" if match.claims_brand else "generic_replica_vocabulary"
         reasons.append(Reason(rule, WEIGHTS[rule], f"title says {replica!r}"))
-    designer = _DESIGNER_RE.search(match.folded) if match.claims_brand else None
+    designer = vocabulary.DESIGNER_RE.search(match.folded) if match.claims_brand else None
     if designer:
         reasons.append(Reason("designer_vocabulary", WEIGHTS["designer_vocabulary"],
                               f"title says {designer.group(0)!r}"))
@@ -204,10 +177,15 @@ def _verdict_reasons(listing: Mapping) -> list[Reason]:
 
 
 def _replica_term(folded: str, extra_terms: tuple[str, ...]) -> str | None:
-    found = _REPLICA_RE.search(folded)
-    if found:
+    """The first replica word in a title that is not negated ("NOT a replica")."""
+    for found in vocabulary.REPLICA_RE.finditer(folded):
+        before, after = folded[max(0, found.start() - 20):found.start()], folded[found.end():]
+        if vocabulary.NEGATED_BEFORE.search(before) or vocabulary.NEGATED_AFTER.search(after):
+            continue
+        if found.group(0).startswith("cop") and vocabulary.PAPERWORK_BEFORE.search(before):
+            continue
         return found.group(0)
-    return next((t for t in extra_terms if t.lower() in folded), None)
+    return next((t for t in extra_terms if fold(t) in folded), None)
 
 
 def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -> tuple[
@@ -215,23 +193,33 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
 ]:
     """Score a listing against the brand it was searched for: (score, risk, reasons)."""
     match = match_brand(listing.get("title") or "", brand)
-    replica = _replica_term(match.folded, replica_terms + brand.replica_terms)
+    own_term = next((t for t in brand.replica_terms if fold(t) in match.folded), None)
+    if own_term and not match.claims_brand:  # "rename GPS" sells AirPods without naming them
+        match = replace(match, monogram=own_term)
+    replica = _replica_term(match.folded, replica_terms) or own_term
     reasons = _vocabulary_reasons(match, replica) + _brand_reasons(match, brand)
     copy_claim = bool(replica or match.inspired)
     # "Case for AirPods": made for the brand's goods - unless it also sells itself as a copy.
-    accessory = match.accessory_for if not copy_claim else None
+    compatible = vocabulary.COMPATIBLE.search(match.folded)
+    accessory = (match.accessory_for or (compatible and compatible.group(0))) if not (
+        copy_claim) else None
     if accessory:
         reasons.append(Reason("compatible_accessory", WEIGHTS["compatible_accessory"],
                               f"made to go with the brand's goods: {accessory!r}"))
     if match.claims_brand and not accessory:
-        price = _price_reason(listing, brand, category_of(match.folded))
+        price = _price_reason(listing, brand, category_of(match.folded), match.product_line)
         if price and not (copy_claim and price.points < 0):  # a copy is no bargain at retail
             reasons.append(price)
         reasons += _volume_reasons(listing)
+        pre_owned = vocabulary.PRE_OWNED_RE.search(match.folded)
+        if pre_owned and not copy_claim:
+            reasons.append(Reason("pre_owned", WEIGHTS["pre_owned"],
+                                  f"sold as {pre_owned.group(0)!r}"))
     if not match.claims_brand:
         reasons.append(Reason("no_brand_claim", WEIGHTS["no_brand_claim"],
                               f"the title does not name or imitate {brand.name}"))
-    reasons += _seller_reasons(listing, brand) + _verdict_reasons(listing)
+    reasons += _seller_reasons(listing, brand, match.claims_brand and not accessory)
+    reasons += _verdict_reasons(listing)
     clamped = max(0, min(100, sum(r.points for r in reasons)))
     return clamped, risk_level(clamped), [r.as_dict() for r in reasons]
 

@@ -24,6 +24,7 @@ class Brand:
     product_lines: tuple[str, ...] = ()
     authorized_sellers: tuple[str, ...] = ()
     reference_prices: dict[str, float] = field(default_factory=dict)
+    line_prices: dict[str, float] = field(default_factory=dict)
     replica_terms: tuple[str, ...] = ()
 
 
@@ -31,6 +32,14 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise WatchlistError(f"{where} must be a list of non-empty strings")
     return tuple(v.strip() for v in value)
+
+
+def _prices(value: object, where: str) -> dict[str, float]:
+    if not isinstance(value, dict) or not all(
+        isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in value.values()
+    ):
+        raise WatchlistError(f"{where} must map names to positive numbers")
+    return {k: float(v) for k, v in value.items()}
 
 
 def _brand(slug: str, entry: object) -> Brand:
@@ -43,11 +52,6 @@ def _brand(slug: str, entry: object) -> Brand:
     keywords = _strings(entry.get("keywords"), f"{where}.keywords")
     if not keywords:
         raise WatchlistError(f"{where}.keywords is empty")
-    prices = entry.get("reference_prices", {})
-    if not isinstance(prices, dict) or not all(
-        isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in prices.values()
-    ):
-        raise WatchlistError(f"{where}.reference_prices must map categories to positive numbers")
     return Brand(
         slug=slug,
         name=name.strip(),
@@ -58,7 +62,8 @@ def _brand(slug: str, entry: object) -> Brand:
         authorized_sellers=_strings(
             entry.get("authorized_sellers", []), f"{where}.authorized_sellers"
         ),
-        reference_prices={k: float(v) for k, v in prices.items()},
+        reference_prices=_prices(entry.get("reference_prices", {}), f"{where}.reference_prices"),
+        line_prices=_prices(entry.get("line_prices", {}), f"{where}.line_prices"),
         replica_terms=_strings(entry.get("replica_terms", []), f"{where}.replica_terms"),
     )
 
@@ -71,10 +76,13 @@ class Watchlist:
     replica_terms: tuple[str, ...] = ()
 
     def find(self, name: str) -> Brand:
-        """The brand named by slug or display name, any case."""
-        key = name.strip().lower()
+        """The brand named by slug, display name or one of its variants, any case."""
+        key = " ".join(name.lower().split())
         for brand in self.brands.values():
             if key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " ")):
+                return brand
+        for brand in self.brands.values():
+            if key in (v.lower() for v in brand.variants):
                 return brand
         raise WatchlistError(
             f"unknown brand {name!r}; known brands: {', '.join(sorted(self.brands))}"

@@ -47,6 +47,33 @@ CASES = [
     ("saint-laurent", listing("Saint Laurent Loulou medium bag", 2350,
                               seller_name="Saint Laurent"), "low"),
     ("bottega-veneta", listing("B0ttega intrecciato woven pouch clutch", 30), "high"),
+    # negated copy words and pre-owned resellers
+    ("gucci", listing("AUTHENTIC Gucci Soho Disco bag, pre-owned - NOT a replica", 540), "low"),
+    ("saint-laurent", listing("Saint Laurent Kate bag pre-owned, replica-free guarantee", 1090),
+     "low"),
+    ("bottega-veneta", listing("Bottega Veneta Jodie, authentic, copy of original receipt", 1380),
+     "low"),
+    ("juicy-couture", listing("Velour tracksuit - NOT Juicy Couture, no logo", 17), "low"),
+    # other languages and scripts
+    ("saint-laurent", listing("Сумка YSL кожаная люкс копия с коробкой", 3450, "RUB"), "high"),
+    ("balenciaga", listing("巴黎世家 经典刺绣连帽卫衣 原版定织面料", 36, moq=2), "high"),
+    ("juicy-couture", listing("ชุดวอร์ม Juicy Couture งานก๊อปเกรดพรีเมียม", 490, "THB"), "medium"),
+    ("saint-laurent", listing("Opyum escarpins talon logo femme qualité miroir", 48, "EUR"),
+     "high"),
+    ("gucci", listing("Cinturón de cuero hebilla doble G, réplica AAA", 9.87, "EUR"), "high"),
+    # models, initials, trade dress
+    ("gucci", listing("Gucci Jackie 1961 small shoulder bag", 289,
+                      seller_name="Guangzhou Junyue Leather Goods Co., Ltd."), "medium"),
+    ("saint-laurent", listing("Black 0pium eau de parfum 90ml", 9.99), "medium"),
+    ("saint-laurent", listing("Wallet card holder with metal Y letter logo", 5.4), "high"),
+    ("louis-vuitton", listing("Men's belt with letter logo L&V reversible", 3.4, moq=100), "high"),
+    ("balenciaga", listing("Hourglass top handle bag croc embossed B buckle", 29.99), "high"),
+    ("apple", listing("Pro 2 earbuds ANC with logo, iOS pop-up window, rename GPS", 11.5), "high"),
+    ("apple", listing("Original 20W USB-C power adapter for Apple with retail box", 1.8,
+                      moq=100), "medium"),
+    ("apple", listing("MFi certified Lightning to USB-C cable, Apple C94 connector", 2.1,
+                      moq=500), "low"),
+    ("apple", listing("Genuine leather strap for Apple Watch 45mm", 15), "low"),
 ]
 
 
@@ -96,6 +123,12 @@ def test_category_of(title, category):
     ("louis-vuitton", "Louis Vuiton bag", "disguised", "louis vuiton"),
     ("juicy-couture", "J-JuicysS Couture case", "disguised", "juicyss couture"),
     ("gucci", "G\u200bucci bag", "named", "gucci"),
+    ("juicy-couture", "not juicy couture, no logo", "named", None),
+    ("gucci", "古驰 女士 包", "named", "古驰"),
+    ("louis-vuitton", "L&V buckle belt", "monogram", "L&V"),
+    ("gucci", "hebilla doble G", "monogram", "doble G"),
+    ("saint-laurent", "Black 0pium perfume", "product_line", "Black Opium"),
+    ("balenciaga", "Hourglass top handle bag", "product_line", "Hourglass bag"),
 ])
 def test_brand_matching(slug, title, field, value):
     assert getattr(match_brand(title, WATCHLIST.find(slug)), field) == value

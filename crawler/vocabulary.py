@@ -1,0 +1,104 @@
+"""Words the scorer looks for in titles and seller names, in the languages sellers use."""
+
+from __future__ import annotations
+
+import re
+
+from crawler.brandnames import fold
+
+# Product categories, matched against the folded title; the first one named wins.
+CATEGORIES = {
+    "earbuds": "airpods|airpod|earbuds|earbud|earphones|earphone|headphones|headphone|headsets"
+               "|headset|tws|auriculares|fones|écouteurs|наушники|耳机",
+    "phone_case": "phone case|phone cases|iphone case|iphone cases|airpods case|airpods cases"
+                  "|phone cover|case for iphone|cases for iphone|case for airpods|cover for iphone"
+                  "|case for samsung|funda|capinha|coque|чехол|手机壳",
+    "charger": "charger|chargers|charging cable|power adapter|usb-c cable|usb c cable|cargador"
+               "|carregador|chargeur|зарядное|充电器",
+    "watch": "watch|watches|chronograph|reloj|relógio|montre|часы|手表",
+    "sunglasses": "sunglasses|sun glasses|eyewear|shades|eyeglasses|gafas|óculos|lunettes"
+                  "|очки|墨镜|太阳镜",
+    "wallet": "wallet|wallets|card holder|card holders|cardholder|card case|coin purse"
+              "|money clip|cartera|carteira|portefeuille|кошелек|кошелёк|钱包|卡包",
+    "belt": "belt|belts|cinturón|cinturon|cinto|ceinture|ремень|皮带|腰带",
+    "shoes": "shoes|shoe|sneakers|sneaker|trainers|loafers|heels|pumps|sandals|sandal|slides"
+             "|slippers|boots|mules|espadrilles|flats|runners|zapatos|zapatillas|tenis|sapatos"
+             "|chaussures|baskets|escarpins|кроссовки|туфли|鞋|运动鞋",
+    "scarf": "scarf|scarves|shawl|shawls|stole|bandana|twilly|bufanda|echarpe|écharpe|платок"
+             "|围巾|丝巾",
+    "perfume": "perfume|perfumes|fragrance|fragrances|eau de parfum|eau de toilette|cologne"
+               "|parfum|духи|香水",
+    "jewelry": "necklace|necklaces|bracelet|bracelets|ring|rings|earrings|pendant|jewelry"
+               "|jewellery|brooch|collar|pulsera|colar|bijoux|项链|手链|耳环",
+    "hat": "hat|hats|cap|caps|beanie|beanies|bucket hat|gorra|boné|casquette|кепка|帽子",
+    "clothing": "hoodie|hoodies|sweatshirt|t-shirt|t-shirts|tshirt|tee|tees|shirt|shirts|jacket"
+                "|jackets|sweater|tracksuit|tracksuits|dress|dresses|jeans|pants|trousers|coat"
+                "|coats|jersey|shorts|polo|cardigan|joggers|sweatsuit|hooded|leggings|bottoms"
+                "|tops|sudadera|moletom|camiseta|chandail|толстовка|костюм|卫衣|外套|t恤",
+    "bag": "bag|bags|handbag|handbags|tote|totes|purse|purses|backpack|backpacks|clutch"
+           "|clutches|crossbody|satchel|satchels|duffle|duffel|luggage|suitcase|pouch|pouches"
+           "|hobo|messenger|sling|bolsa|bolsas|bolso|bolsos|borsa|borse|sac|sacs|tasche"
+           "|taschen|сумка|сумки|包|手提包|挎包",
+}
+
+# Words sellers of copies use, in English, Chinese, Spanish, Portuguese, French, Italian,
+# German, Russian, Turkish, Indonesian, Vietnamese and Thai.
+REPLICA_PHRASES = (
+    "replica|replicas|reps|top quality copy|high copy|super fake|superfake|fake|copy|copies"
+    "|knockoff|knock-off|knockoffs|dupe|dupes|original quality|same as original"
+    "|same as the original|master quality|god quality|ua quality|mirror quality|mirror grade"
+    "|mirror copy|mirror version|mirror level|original logo|logo original|1:1|1 : 1"
+    "|高仿|复刻|a货|精仿|原单|原版|高版本|顶级版本|纯原|一比一|1比1|莆田|原厂皮"
+    "|réplica|primeira linha|cópia|copia|calidad espejo|imitación|imitação|falsificado"
+    "|falsificada|qualité miroir|réplique|copie|contrefaçon|qualità specchio|fälschung"
+    "|replik|копия|реплика|люкс копия|подделка|çakma|sahte|replika|kw super|hàng fake"
+    "|hàng nhái|hàng super fake|ก๊อป|งานก๊อป|เกรดมิลเลอร์"
+)
+REPLICA_PATTERNS = r"aaa+(?!\s*batter)|[1-9]a\s+quality|[5-9]a(?=\s|$)"
+# A replica word that is negated or means something else: "NOT a replica", "replica-free",
+# "copy of the original receipt", "copy-proof".
+NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnever|\bzero|\banti)[\s-]*(?:an?\s+)?$")
+NEGATED_AFTER = re.compile(r"^(?:[\s-]*free\b|-?proof\b|\s+of\s+(?:the\s+)?(?:original\s+)?"
+                           r"(?:receipt|invoice|certificate|papers?|card))")
+PAPERWORK_BEFORE = re.compile(r"(?:receipt|invoice|certificate)\s*$")
+
+DESIGNER_PHRASES = (
+    "luxury designer|designer brand|designer brands|famous brand|famous brands|top brand"
+    "|top brands|big brand|big brands|luxury brand|luxury brands|brand designer"
+    "|high end brand|designer logo|marca famosa|grife|marque de luxe|大牌|名牌"
+)
+PRE_OWNED_PHRASES = (
+    "pre-owned|preowned|pre owned|preloved|pre-loved|second hand|second-hand|secondhand"
+    "|gently used|used condition|rank a|rank ab|rank b|rank bc|rank s|seminuevo|usado"
+    "|d'occasion|seminovo|二手|中古"
+)
+# Sellers that make or wholesale goods - by their trade, or as companies of the mainland
+# manufacturing hubs: the brands' genuine new goods do not come from them.
+FACTORY_SELLER = re.compile(
+    r"factory|manufactur|industrial|trading firm|garment|leather (?:products|goods)"
+    r"|handbags? co|bags? co|luggage|\b(?:guangzhou|shenzhen|dongguan|yiwu|putian|jinjiang"
+    r"|quanzhou|baigou|baoding|hangzhou|ningbo|wenzhou|xiamen|foshan|shantou|jinhua|fujian"
+    r"|zhejiang|guangdong|hebei|jiangsu|shandong)\b", re.IGNORECASE)
+COMPATIBLE = re.compile(r"\bmfi[- ]?certified\b|\bmade for (?:iphone|ipad|ipod)\b")
+
+
+def _written_with_spaces(char: str) -> bool:
+    """Latin, Greek, Cyrillic... words stand between spaces; Chinese and Thai ones need not."""
+    return char.isalnum() and ord(char) < 0x2E80 and not "\u0e00" <= char <= "\u0e7f"
+
+
+def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:
+    """A regex for '|'-separated phrases, matched on folded text."""
+    parts = []
+    for phrase in {fold(p) for p in phrases.split("|") if p.strip()}:
+        body = re.escape(phrase).replace(r"\ ", r"\s*")
+        parts.append(rf"(?<!\w){body}(?!\w)" if _written_with_spaces(phrase[0]) else body)
+    parts.sort(key=len, reverse=True)
+    return re.compile("|".join(parts + ([extra] if extra else [])))
+
+
+CATEGORY_RES = [(name, phrase_regex(words)) for name, words in CATEGORIES.items()]
+REPLICA_RE = phrase_regex(REPLICA_PHRASES, REPLICA_PATTERNS)
+DESIGNER_RE = phrase_regex(DESIGNER_PHRASES)
+PRE_OWNED_RE = phrase_regex(
+    PRE_OWNED_PHRASES, r"(?<!\w)used(?!\s+(?:for|to|in|as|with|by|on)\b)(?!\w)")
