@@ -92,7 +92,9 @@ def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:
     parts = []
     for phrase in {fold(p) for p in phrases.split("|") if p.strip()}:
         body = re.escape(phrase).replace(r"\ ", r"\s*")
-        parts.append(rf"(?<!\w){body}(?!\w)" if _written_with_spaces(phrase[0]) else body)
+        before = r"(?<!\w)" if _written_with_spaces(phrase[0]) else ""
+        after = r"(?!\w)" if _written_with_spaces(phrase[-1]) else ""
+        parts.append(before + body + after)
     parts.sort(key=len, reverse=True)
     return re.compile("|".join(parts + ([extra] if extra else [])))
 
