@@ -156,7 +156,10 @@ def _disguise(tokens: list[str], names: _Names) -> str | None:
     own_splits = set(names.words)
     fuzzy_sizes = {len(w) for w in names.words} | {len(w) + 1 for w in names.words}
     longest = max(map(len, names.compact)) + 3
+    initials = {name[0] for name in names.compact}
     for start in range(len(tokens)):
+        if not any(tokens[start][0].translate(table) in initials for table in _LEET):
+            continue  # every match below begins with a name's first letter
         for size in range(1, min(_MAX_WINDOW, len(tokens) - start) + 1):
             window = tuple(tokens[start : start + size])
             raw = "".join(window)

@@ -68,9 +68,8 @@ def risk_level(score: int) -> str:
 
 def category_of(title: str) -> str | None:
     """The product category a (folded) title names first: bag, wallet, belt, ..."""
-    found = [(m.start(), name) for name, regex in vocabulary.CATEGORY_RES
-             if (m := regex.search(title))]
-    return min(found)[1] if found else None
+    found = vocabulary.CATEGORY_RE.search(title)
+    return found.lastgroup if found else None
 
 
 def usd(amount: float | None, currency: str | None) -> float | None:

@@ -99,7 +99,9 @@ def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:
     return re.compile("|".join(parts + ([extra] if extra else [])))
 
 
-CATEGORY_RES = [(name, phrase_regex(words)) for name, words in CATEGORIES.items()]
+# One regex for all categories: the first match in the title is the category it names first.
+CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{phrase_regex(words).pattern})"
+                                  for name, words in CATEGORIES.items()))
 REPLICA_RE = phrase_regex(REPLICA_PHRASES, REPLICA_PATTERNS)
 DESIGNER_RE = phrase_regex(DESIGNER_PHRASES)
 PRE_OWNED_RE = phrase_regex(
