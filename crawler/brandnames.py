@@ -19,8 +19,14 @@ _RAW_WORD_RE = re.compile(r"[A-Za-z]+")
 _LEET = (str.maketrans("013457@$8", "oieastasb"), str.maketrans("013457@$8", "oleastasb"))
 # Real words one letter away from a short brand name, which a fuzzy match must not flag.
 _NEAR_WORDS = frozenset({"apply", "ample", "apples", "applet", "gucio", "juice", "juicer"})
-_INSPIRED = r"style[sd]?|inspired|look ?alike|lookalike|type|design(?:er)? style|vibes?"
-_FOR = r"for|compatible with|fits?|fit for|suitable for|designed for|replacement for|works with"
+# Words after a brand that make it a look-alike ("Gucci style", 구찌 스타일, 橘滋同款), and words
+# before one that make an accessory for it ("strap for", "para", "для", 호환).
+_INSPIRED_WORDS = ("styles", "style", "styled", "inspired", "look alike", "lookalike", "look-alike",
+                   "type", "designer style", "design style", "vibe", "vibes", "st", "同款", "风格",
+                   "風格", "風", "스타일", "estilo", "stil")
+_FOR_WORDS = ("for", "compatible with", "fits", "fit", "fit for", "suitable for", "designed for",
+              "replacement for", "works with", "para", "compatible con", "compativel com", "pour",
+              "compatible avec", "fur", "для", "适用于", "适用", "호환", "対応")
 # Words that may stand between "for" and the brand in an accessory title ("insert for
 # Neverfull & Gucci totes") - but not people: "bag for women Gucci" is a branded bag.
 _PEOPLE = r"women|woman|men|man|ladies|lady|girls?|boys?|kids|unisex|her|him|female|male|gifts?"
@@ -28,6 +34,12 @@ _MAX_WINDOW = 16
 _NEGATION_RE = re.compile(r"(?<![a-z])(?:not|no|non)\s+$")
 _GENUINE_RE = re.compile(r"(?<![a-z])(?:original|genuine|oem|authentic)(?![a-z])"
                          r"(?!\s+(?:leather|cowhide|calfskin|suede|silk|wood))")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of folded words, longest first, spaces matching any spacing."""
+    folded = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
 
 
 def fold(text: str) -> str:
@@ -58,6 +70,7 @@ class BrandMatch:
 @dataclass(frozen=True)
 class _Names:
     words: tuple[tuple[str, ...], ...]  # each open name of the brand, as words
+    not_brand: tuple[str, ...]  # phrases in which a name means something else
     compact: frozenset[str]  # the same names without spaces
     cased: frozenset[str]  # words as the brand writes them (AirPods, iPhone)
     named_re: re.Pattern
@@ -82,7 +95,10 @@ def _name_pattern(form: str) -> str:
 def _line_pattern(line: str) -> str:
     """A product line's words, with up to three other words before its last ("Hourglass Top
     Handle Bag" for "Hourglass bag")."""
-    *first, last = _TOKEN_RE.findall(fold(line))
+    words = _TOKEN_RE.findall(fold(line))
+    if not words:  # written in another script: the characters as they are
+        return re.escape(fold(line))
+    *first, last = words
     gap = r"(?:[\s\-_.]+[a-z0-9]+){0,3}?[\s\-_.]*" if first else ""
     return rf"(?<![a-z0-9]){_phrase(first)}{gap}{re.escape(last)}(?![a-z0-9])"
 
@@ -92,7 +108,7 @@ def _monogram(code: str) -> str:
     phrases ("Double G") in any case."""
     if " " in code:
         return rf"(?i:(?<![a-z0-9]){_phrase(code.lower().split())}(?![a-z0-9]))"
-    letters = r"[.\-&/]?".join(map(re.escape, code))
+    letters = r"(?:[.\-&/]|\s(?=\S\b))?".join(map(re.escape, code))
     return rf"(?<![A-Za-z0-9]){letters}\.?(?![A-Za-z0-9])"
 
 
@@ -102,7 +118,7 @@ def _letter_logo(brand: Brand) -> re.Pattern | None:
     if not initials:
         return None
     return re.compile(rf"(?<![A-Za-z0-9])[{initials}](?:\s*-\s*|\s+)(?i:letters?|logo|buckle"
-                      r"|clasp|hardware|emblem|plaque|charm)(?![A-Za-z])")
+                      r"|clasp|hardware|emblem|plaque|charm|brand)(?![A-Za-z])")
 
 
 @lru_cache(maxsize=256)
@@ -116,6 +132,7 @@ def _names(brand: Brand) -> _Names:
     anything = "|".join(p for p in (either, lines) if p)
     return _Names(
         words=words,
+        not_brand=tuple(fold(p) for p in brand.not_brand),
         compact=frozenset("".join(w) for w in words),
         cased=frozenset(w for f in (*forms, *brand.product_lines) for w in _RAW_WORD_RE.findall(f)),
         named_re=re.compile(rf"(?<![a-z0-9])(?:{named})(?![a-z0-9])"),
@@ -124,12 +141,14 @@ def _names(brand: Brand) -> _Names:
         letter_logo_re=_letter_logo(brand),
         line_res=tuple((line, re.compile(_line_pattern(line))) for line in brand.product_lines),
         accessory_re=re.compile(
-            rf"(?<![a-z0-9])(?:{_FOR})\s+(?:(?!(?:{_PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
+            rf"(?<![a-z0-9])(?:{_alternatives(_FOR_WORDS)})(?:\s+|(?<![\x00-\x7f])\s*)"
+            rf"(?:(?!(?:{_PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
             rf"(?:{anything})"
             r"(?:[\s\-]+[a-z0-9]+){0,4}"
         ),
         inspired_re=re.compile(
-            rf"(?<![a-z0-9])(?:(?:{either})\W{{0,3}}(?:{_INSPIRED})|(?:inspired by|in the style of"
+            rf"(?<![a-z0-9])(?:(?:{either})\W{{0,3}}(?:{_alternatives(_INSPIRED_WORDS)})"
+            rf"|(?:inspired by|in the style of"
             rf"|similar to|dupe of|dupe for)\W+(?:{either}))(?![a-z0-9])"
         ),
     )
@@ -197,9 +216,11 @@ def _odd_case(title: str, named: str, names: _Names) -> str | None:
 
 
 def _named(folded: str, names: _Names) -> re.Match | None:
-    """The first mention of the brand's name that is not negated ("NOT Juicy Couture")."""
+    """The first mention of the brand's name that is not negated ("NOT Juicy Couture") nor
+    part of another phrase ("Juicy Peach")."""
     return next((m for m in names.named_re.finditer(folded)
-                 if not _NEGATION_RE.search(folded[max(0, m.start() - 6):m.start()])), None)
+                 if not _NEGATION_RE.search(folded[max(0, m.start() - 6):m.start()])
+                 and not folded.startswith(names.not_brand, m.start())), None)
 
 
 def _product_line(folded: str, names: _Names) -> str | None:

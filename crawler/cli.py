@@ -14,8 +14,8 @@ from crawler.scoring import score_for
 from crawler.store import VERDICTS, Store
 
 DEFAULT_DB = "listings.db"
-LABELED = ("fixtures/labeled/listings.jsonl", "fixtures/labeled/holdout.jsonl",
-           "fixtures/labeled/second-author.jsonl")
+LABELED = tuple(f"fixtures/labeled/{name}.jsonl"
+                for name in ("listings", "holdout", "second-author", "third-author"))
 
 
 def _money(row: dict) -> str:

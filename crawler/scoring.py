@@ -21,7 +21,7 @@ WEIGHTS = {
     "disguised_brand": 30,
     "monogram_only": 20,
     "product_line_only": 15,  # a model name (Neverfull, Triple S) without the brand name
-    "inspired_phrasing": 30,
+    "inspired_phrasing": 40,  # "Gucci style": a copy of the design, said outright
     "designer_vocabulary": 25,  # "luxury designer", "famous brand" next to a brand claim
     "bulk_moq": 15,  # 50+ units of a branded luxury good
     "large_bulk_moq": 20,  # 1,000+

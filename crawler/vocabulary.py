@@ -19,11 +19,13 @@ CATEGORIES = {
     "sunglasses": "sunglasses|sun glasses|eyewear|shades|eyeglasses|gafas|óculos|lunettes"
                   "|очки|墨镜|太阳镜",
     "wallet": "wallet|wallets|card holder|card holders|cardholder|card case|coin purse"
-              "|money clip|cartera|carteira|portefeuille|кошелек|кошелёк|钱包|卡包",
-    "belt": "belt|belts|cinturón|cinturon|cinto|ceinture|ремень|皮带|腰带",
+              "|money clip|cartera|carteira|portefeuille|кошелек|кошелёк|钱包|卡包|지갑|財布"
+              "|محفظة",
+    "belt": "belt|belts|cinturón|cinturon|cinto|ceinture|ремень|皮带|腰带|벨트|ベルト|حزام",
     "shoes": "shoes|shoe|sneakers|sneaker|trainers|loafers|heels|pumps|sandals|sandal|slides"
              "|slippers|boots|mules|espadrilles|flats|runners|zapatos|zapatillas|tenis|sapatos"
-             "|chaussures|baskets|escarpins|кроссовки|туфли|鞋|运动鞋",
+             "|chaussures|baskets|escarpins|кроссовки|туфли|鞋|运动鞋|운동화|스니커즈|신발|靴"
+             "|スニーカー|حذاء|أحذية",
     "scarf": "scarf|scarves|shawl|shawls|stole|bandana|twilly|bufanda|echarpe|écharpe|платок"
              "|围巾|丝巾",
     "perfume": "perfume|perfumes|fragrance|fragrances|eau de parfum|eau de toilette|cologne"
@@ -34,11 +36,12 @@ CATEGORIES = {
     "clothing": "hoodie|hoodies|sweatshirt|t-shirt|t-shirts|tshirt|tee|tees|shirt|shirts|jacket"
                 "|jackets|sweater|tracksuit|tracksuits|dress|dresses|jeans|pants|trousers|coat"
                 "|coats|jersey|shorts|polo|cardigan|joggers|sweatsuit|hooded|leggings|bottoms"
-                "|tops|sudadera|moletom|camiseta|chandail|толстовка|костюм|卫衣|外套|t恤",
+                "|tops|sudadera|moletom|camiseta|chandail|толстовка|костюм|卫衣|外套|t恤|运动套装"
+                "|套装|트레이닝|후드티|ジャージ|パーカー|بدلة رياضية",
     "bag": "bag|bags|handbag|handbags|tote|totes|purse|purses|backpack|backpacks|clutch"
            "|clutches|crossbody|satchel|satchels|duffle|duffel|luggage|suitcase|pouch|pouches"
            "|hobo|messenger|sling|bolsa|bolsas|bolso|bolsos|borsa|borse|sac|sacs|tasche"
-           "|taschen|сумка|сумки|包|手提包|挎包",
+           "|taschen|сумка|сумки|包|手提包|挎包|가방|백|バッグ|鞄|حقيبة|شنطة",
 }
 
 # Words sellers of copies use, in English, Chinese, Spanish, Portuguese, French, Italian,
@@ -53,6 +56,8 @@ REPLICA_PHRASES = (
     "|falsificada|qualité miroir|réplique|copie|contrefaçon|qualità specchio|fälschung"
     "|replik|копия|реплика|люкс копия|подделка|çakma|sahte|replika|kw super|hàng fake"
     "|hàng nhái|hàng super fake|ก๊อป|งานก๊อป|เกรดมิลเลอร์"
+    "|미러급|레플리카|짝퉁|이미테이션|정품급|スーパーコピー|コピー品|n級|s級|偽物|レプリカ"
+    "|ماستر كوالتي|كوبي ون|طبق الأصل|تقليد|هاي كوبي"
 )
 REPLICA_PATTERNS = r"aaa+(?!\s*batter)|[1-9]a\s+quality|[5-9]a(?=\s|$)"
 # A replica word that is negated or means something else: "NOT a replica", "replica-free",
@@ -68,7 +73,8 @@ DESIGNER_PHRASES = (
     "|high end brand|designer logo|marca famosa|grife|marque de luxe|大牌|名牌"
 )
 PRE_OWNED_PHRASES = (
-    "pre-owned|preowned|pre owned|preloved|pre-loved|second hand|second-hand|secondhand"
+    "pre-owned|preowned|pre owned|preloved|pre-loved|second hand|second-hand|secondhand|vintage"
+    "|1950s|1960s|1970s|1980s|1990s|2000s|2010s"
     "|gently used|used condition|rank a|rank ab|rank b|rank bc|rank s|seminuevo|usado"
     "|d'occasion|seminovo|二手|中古"
 )
@@ -83,8 +89,10 @@ COMPATIBLE = re.compile(r"\bmfi[- ]?certified\b|\bmade for (?:iphone|ipad|ipod)\
 
 
 def _written_with_spaces(char: str) -> bool:
-    """Latin, Greek, Cyrillic... words stand between spaces; Chinese and Thai ones need not."""
-    return char.isalnum() and ord(char) < 0x2E80 and not "\u0e00" <= char <= "\u0e7f"
+    """Latin, Greek, Cyrillic... words stand between spaces; Chinese, Japanese, Korean (whose
+    compounds join words: 숄더백) and Thai ones need not."""
+    return (char.isalnum() and ord(char) < 0x2E80 and not "\u0e00" <= char <= "\u0e7f"
+            and not "\u1100" <= char <= "\u11ff")
 
 
 def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:

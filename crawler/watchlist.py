@@ -22,6 +22,7 @@ class Brand:
     variants: tuple[str, ...] = ()
     monograms: tuple[str, ...] = ()
     product_lines: tuple[str, ...] = ()
+    not_brand: tuple[str, ...] = ()
     authorized_sellers: tuple[str, ...] = ()
     reference_prices: dict[str, float] = field(default_factory=dict)
     line_prices: dict[str, float] = field(default_factory=dict)
@@ -59,6 +60,7 @@ def _brand(slug: str, entry: object) -> Brand:
         variants=_strings(entry.get("variants", []), f"{where}.variants"),
         monograms=_strings(entry.get("monograms", []), f"{where}.monograms"),
         product_lines=_strings(entry.get("product_lines", []), f"{where}.product_lines"),
+        not_brand=_strings(entry.get("not_brand", []), f"{where}.not_brand"),
         authorized_sellers=_strings(
             entry.get("authorized_sellers", []), f"{where}.authorized_sellers"
         ),

@@ -74,6 +74,18 @@ CASES = [
     ("apple", listing("MFi certified Lightning to USB-C cable, Apple C94 connector", 2.1,
                       moq=500), "low"),
     ("apple", listing("Genuine leather strap for Apple Watch 45mm", 15), "low"),
+    # more scripts, names in them, and words that only look like the brand
+    ("gucci", listing("구찌 스타일 GG 마몬트 미니 체인백 여성 숄더백", 28900, "KRW"), "high"),
+    ("louis-vuitton", listing("ルイヴィトン 風 モノグラム 財布 スーパーコピー N級", 5800, "JPY"),
+     "high"),
+    ("balenciaga", listing("حذاء بالنسياغا تريبل اس رجالي ماستر كوالتي", 45), "high"),
+    ("louis-vuitton", listing("Органайзер для сумки Louis Vuitton Neverfull", 14), "low"),
+    ("apple", listing("Correa de nailon para Apple Watch Serie 9 45mm", 4.5), "low"),
+    ("juicy-couture", listing("Cute Juicy Peach phone case for iPhone 15", 2.2), "low"),
+    ("juicy-couture", listing("橘滋同款 丝绒运动套装 女 烫钻", 16.5), "high"),
+    ("bottega-veneta", listing("Vintage Bottega Veneta Intrecciato bag 2000s authentic", 690),
+     "low"),
+    ("louis-vuitton", listing("L V belt reversible Initiales buckle", 7, moq=10), "high"),
 ]
 
 
