@@ -57,26 +57,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     code = run_demo(fixtures, args.brand, marketplaces, args.db)
     store = Store(args.db)
     try:
-        crawls = list(store.db.query(
-            "SELECT id, marketplaces, status, pages, listings_stored FROM crawls "
-            "ORDER BY id DESC LIMIT ?", [len(marketplaces)]))
-        for crawl in reversed(crawls):
-            print(f"crawl {crawl['id']} on {crawl['marketplaces']}: {crawl['status']}, "
-                  f"{crawl['pages']} pages, {crawl['listings_stored']} listings stored")
-        total = store.db["listings"].count
+        crawls, (total, flagged) = store.recent_crawls(len(marketplaces)), store.counts()
         rows = store.review_queue(args.top)
-        flagged = store.db.execute(
-            "SELECT count(*) FROM review_queue").fetchone()[0]
     finally:
         store.close()
-    print(f"\n{total} listings in {args.db}; {flagged} flagged for review. Top {len(rows)}:\n")
-    print_queue(rows)
+    for crawl in reversed(crawls):
+        print(f"crawl {crawl['id']} on {crawl['marketplaces']}: {crawl['status']}, "
+              f"{crawl['pages']} pages, {crawl['listings_stored']} listings stored")
     print(f"""
 Query it yourself:
   sqlite3 {args.db} "SELECT score, risk, title, url FROM review_queue LIMIT 20"
   sqlite3 {args.db} "SELECT * FROM crawls ORDER BY id DESC LIMIT 5"
   crawler review --db {args.db}                      # the same queue
-  crawler review --db {args.db} --mark alibaba:ID counterfeit   # record a verdict""")
+  crawler review --db {args.db} --mark alibaba:ID counterfeit   # record a verdict
+
+{total} listings in {args.db}; {flagged} flagged for review. Top {len(rows)}:
+""")
+    print_queue(rows)
     return code
 
 

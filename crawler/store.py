@@ -157,6 +157,16 @@ class Store:
             "SELECT marketplace, listing_id, verdict FROM listings WHERE verdict IS NOT NULL")
         return {(m, i): v for m, i, v in cursor}
 
+    def recent_crawls(self, limit: int) -> list[dict]:
+        """The latest crawls, newest first."""
+        return list(self.db.query("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", [limit]))
+
+    def counts(self) -> tuple[int, int]:
+        """How many listings there are, and how many of them the review queue holds."""
+        listings = self.conn.execute("SELECT count(*) FROM listings").fetchone()[0]
+        flagged = self.conn.execute("SELECT count(*) FROM review_queue").fetchone()[0]
+        return listings, flagged
+
     def review_queue(self, limit: int = 20) -> list[dict]:
         """The highest-scoring high and medium risk listings."""
         return list(self.db.query("SELECT * FROM review_queue LIMIT ?", [limit]))
