@@ -16,8 +16,9 @@ def crawl_status(stats: dict, finish_reason: str) -> str:
     if stats.get("listings/layout_changed"):
         return "layout_changed"
     failed = stats.get("listings/failed_pages", 0) + stats.get("spider_exceptions/count", 0)
-    if failed and not (stats.get("listings/scraped") or stats.get("listings/empty_pages")):
-        return "failed"  # not one page could be read
+    read = stats.get("listings/scraped") or stats.get("listings/empty_pages")
+    if not read:
+        return "failed"  # not one results page could be read (errors, offsite redirects, ...)
     if failed or finish_reason != "finished":
         return "partial"  # some pages failed, or a CLOSESPIDER_* limit cut the crawl short
     return "ok"

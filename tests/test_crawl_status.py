@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from werkzeug import Response
 
 from tests.conftest import FIXTURES, always, crawl, rows
 
@@ -48,6 +49,24 @@ def test_a_crawl_answered_only_by_a_captcha_is_blocked(serve, tmp_path, site, st
     assert "/search" in blocked_errors[0] or "/w/" in blocked_errors[0]
     stats = json.loads(rows(db, "SELECT stats FROM crawls")[0]["stats"])
     assert stats["listings/retries/bot_wall"] == 2 * 2  # two retries per page
+
+
+def test_a_redirect_to_a_punish_page_is_a_wall(serve, tmp_path):
+    captcha = (FIXTURES / "alibaba" / "captcha.html").read_bytes()
+
+    def resolve(target):
+        if target.startswith("/_____tmd_____/punish"):
+            return 200, captcha
+        if target.startswith("/trade/search"):
+            return Response(b"", status=302, headers={
+                "Location": "/_____tmd_____/punish?x5secdata=xd3f&x5step=1"})
+        return 404, b""
+
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag", *FAST)
+    assert result.returncode == 0
+    assert rows(db, "SELECT status, blocked_pages FROM crawls") == [
+        {"status": "blocked", "blocked_pages": 1}]
 
 
 def test_a_wall_that_lifts_is_retried_and_the_listings_stored(serve, tmp_path):

@@ -196,3 +196,16 @@ def test_polite_defaults():
     assert defaults.TELNETCONSOLE_ENABLED is False
     assert defaults.DOWNLOAD_HANDLERS["file"] is None and defaults.DOWNLOAD_HANDLERS["data"] is None
     assert defaults.CONCURRENT_REQUESTS_PER_DOMAIN <= 2 and defaults.DOWNLOAD_DELAY >= 1
+
+
+def test_requests_stay_on_the_marketplaces_and_base_url(serve, tmp_path):
+    def resolve(target):
+        if target.startswith("/robots"):
+            return 404, b""
+        return Response(b"", status=302, headers={"Location": "http://elsewhere.invalid/x"})
+
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag")
+    assert result.returncode == 0
+    assert "'offsite/filtered': 1" in result.stderr  # never requested
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "failed"}]

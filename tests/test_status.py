@@ -16,6 +16,8 @@ CASES = [
     ({"listings/scraped": 10}, "shutdown", "interrupted"),
     ({"listings/scraped": 10}, "closespider_timeout", "partial"),
     ({}, "cancelled", "failed"),
+    ({}, "finished", "failed"),  # nothing came back at all
+    ({"listings/pages": 1}, "finished", "failed"),
 ]
 
 

@@ -16,6 +16,9 @@ from crawler.parsing import listing_fields
 
 # A page whose records mostly lack a title or price is read wrong, not a page of odd listings.
 INCOMPLETE_SHARE = 0.5
+# Error answers reach the callback (a wall with 403/429, a failure to count); redirects are
+# still followed, so a redirect to a "punish" page is seen as the wall it is.
+ERROR_STATUSES = list(range(400, 600))
 
 
 class BrandSpider(scrapy.Spider):
@@ -49,7 +52,7 @@ class BrandSpider(scrapy.Spider):
             callback=self.parse_search,
             errback=self.page_failed,
             cb_kwargs={"market": market, "brand": brand, "keyword": keyword, "page": page},
-            meta={"handle_httpstatus_all": True},  # walls and errors are judged here, counted
+            meta={"handle_httpstatus_list": ERROR_STATUSES},  # judged and counted here
         )
 
     def parse_search(
