@@ -3,50 +3,24 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from crawler.text import alternatives, fold, visible
+from crawler.vocabulary import FOR_WORDS, GENUINE_RE, INSPIRED_WORDS, PEOPLE
 from crawler.watchlist import Brand
 
-_INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _TOKEN_RE = re.compile(r"[a-z0-9@$]+")
 _RAW_WORD_RE = re.compile(r"[A-Za-z]+")
 # Digits and symbols that stand in for letters; "1" is tried as both i and l.
 _LEET = (str.maketrans("013457@$8", "oieastasb"), str.maketrans("013457@$8", "oleastasb"))
 # Real words one letter away from a short brand name, which a fuzzy match must not flag.
 _NEAR_WORDS = frozenset({"apply", "ample", "apples", "applet", "gucio", "juice", "juicer"})
-# Words after a brand that make it a look-alike ("Gucci style", 구찌 스타일, 橘滋同款), and words
-# before one that make an accessory for it ("strap for", "para", "для", 호환).
-_INSPIRED_WORDS = ("styles", "style", "styled", "inspired", "look alike", "lookalike", "look-alike",
-                   "type", "designer style", "design style", "vibe", "vibes", "st", "同款", "风格",
-                   "風格", "風", "스타일", "estilo", "stil")
-_FOR_WORDS = ("for", "compatible with", "fits", "fit", "fit for", "suitable for", "designed for",
-              "replacement for", "works with", "para", "compatible con", "compativel com", "pour",
-              "compatible avec", "fur", "для", "适用于", "适用", "호환", "対応")
-# Words that may stand between "for" and the brand in an accessory title ("insert for
-# Neverfull & Gucci totes") - but not people: "bag for women Gucci" is a branded bag.
-_PEOPLE = r"women|woman|men|man|ladies|lady|girls?|boys?|kids|unisex|her|him|female|male|gifts?"
 _MAX_WINDOW = 16
 _NEGATION_RE = re.compile(r"(?<![a-z])(?:not|no|non)\s+$")
-_GENUINE_RE = re.compile(r"(?<![a-z])(?:original|genuine|oem|authentic)(?![a-z])"
-                         r"(?!\s+(?:leather|cowhide|calfskin|suede|silk|wood))")
-
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    """A regex alternation of folded words, longest first, spaces matching any spacing."""
-    folded = sorted({fold(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
-
-
-def fold(text: str) -> str:
-    """Lower-case text without accents, invisible characters or repeated spaces."""
-    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text))
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)
@@ -141,13 +115,13 @@ def _names(brand: Brand) -> _Names:
         letter_logo_re=_letter_logo(brand),
         line_res=tuple((line, re.compile(_line_pattern(line))) for line in brand.product_lines),
         accessory_re=re.compile(
-            rf"(?<![a-z0-9])(?:{_alternatives(_FOR_WORDS)})(?:\s+|(?<![\x00-\x7f])\s*)"
-            rf"(?:(?!(?:{_PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
+            rf"(?<![a-z0-9])(?:{alternatives(FOR_WORDS)})(?:\s+|(?<![\x00-\x7f])\s*)"
+            rf"(?:(?!(?:{PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
             rf"(?:{anything})"
             r"(?:[\s\-]+[a-z0-9]+){0,4}"
         ),
         inspired_re=re.compile(
-            rf"(?<![a-z0-9])(?:(?:{either})\W{{0,3}}(?:{_alternatives(_INSPIRED_WORDS)})"
+            rf"(?<![a-z0-9])(?:(?:{either})\W{{0,3}}(?:{alternatives(INSPIRED_WORDS)})"
             rf"|(?:inspired by|in the style of"
             rf"|similar to|dupe of|dupe for)\W+(?:{either}))(?![a-z0-9])"
         ),
@@ -203,7 +177,7 @@ def _disguise(tokens: list[str], names: _Names) -> str | None:
 def _odd_case(title: str, named: str, names: _Names) -> str | None:
     """A brand name written with scrambled capitals (JuiCy CouTure), which sellers use to
     slip past exact-match filters."""
-    plain = unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", title))
+    plain = visible(title)
     pattern = r"[\s\-_.]*".join(map(re.escape, named.split()))
     match = re.search(pattern, plain, re.IGNORECASE)
     if not match:
@@ -240,7 +214,7 @@ def match_brand(title: str, brand: Brand) -> BrandMatch:
     inspired = names.inspired_re.search(folded)
     accessory = names.accessory_re.search(folded)
     if accessory and (named and named.start() < accessory.start()
-                      or _GENUINE_RE.search(folded[:accessory.start()])):
+                      or GENUINE_RE.search(folded[:accessory.start()])):
         accessory = None  # "Apple charger for iPhone", "Original adapter for Apple": the brand's
     disguised = _disguise(_TOKEN_RE.findall(folded), names)
     if not disguised and named:

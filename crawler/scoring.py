@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from crawler import vocabulary
-from crawler.brandnames import BrandMatch, fold, match_brand
+from crawler.brandnames import BrandMatch, match_brand
+from crawler.text import fold
 from crawler.watchlist import Brand, Watchlist
 
 # Every weight in one place. A reason's points are what its rule adds (or, negative,

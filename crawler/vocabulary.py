@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.brandnames import fold
+from crawler.text import fold
 
 # Product categories, matched against the folded title; the first one named wins.
 CATEGORIES = {
@@ -78,6 +78,21 @@ PRE_OWNED_PHRASES = (
     "|gently used|used condition|rank a|rank ab|rank b|rank bc|rank s|seminuevo|usado"
     "|d'occasion|seminovo|二手|中古"
 )
+# Words after a brand that make it a look-alike ("Gucci style", 구찌 스타일, 橘滋同款), and words
+# before one that make an accessory for it ("strap for", "para", "для", 호환).
+INSPIRED_WORDS = ("styles", "style", "styled", "inspired", "look alike", "lookalike", "look-alike",
+                   "type", "designer style", "design style", "vibe", "vibes", "st", "同款", "风格",
+                   "風格", "風", "스타일", "estilo", "stil")
+FOR_WORDS = ("for", "compatible with", "fits", "fit", "fit for", "suitable for", "designed for",
+              "replacement for", "works with", "para", "compatible con", "compativel com", "pour",
+              "compatible avec", "fur", "для", "适用于", "适用", "호환", "対応")
+# Words that may stand between "for" and the brand in an accessory title ("insert for
+# Neverfull & Gucci totes") - but not people: "bag for women Gucci" is a branded bag.
+PEOPLE = r"women|woman|men|man|ladies|lady|girls?|boys?|kids|unisex|her|him|female|male|gifts?"
+# "Original" before "for Apple": the seller claims the brand's own part, not an accessory.
+GENUINE_RE = re.compile(r"(?<![a-z])(?:original|genuine|oem|authentic)(?![a-z])"
+                         r"(?!\s+(?:leather|cowhide|calfskin|suede|silk|wood))")
+
 # Sellers that make or wholesale goods - by their trade, or as companies of the mainland
 # manufacturing hubs: the brands' genuine new goods do not come from them.
 FACTORY_SELLER = re.compile(
