@@ -137,8 +137,11 @@ def _is_near(candidate: str, compact: str) -> bool:
 
 
 def _abbreviates(window: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    """Louis V, Yves S. Laurant: the first word kept, later words cut to initials or misspelt."""
-    if len(window) != len(name) or len(name) < 2 or window[0] != name[0] or window == name:
+    """Louis V, Yves S. Laurant, J Couture: some words cut to initials or misspelt, at least
+    one word of the name kept whole."""
+    if len(window) != len(name) or len(name) < 2 or window == name:
+        return False
+    if not any(w == n and len(n) > 2 for w, n in zip(window, name, strict=True)):
         return False
     return all(w == n or n.startswith(w) or _is_near(w, n) for w, n in zip(window, name,
                                                                           strict=True))

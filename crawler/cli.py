@@ -15,7 +15,8 @@ from crawler.store import VERDICTS, Store
 
 DEFAULT_DB = "listings.db"
 LABELED = tuple(f"fixtures/labeled/{name}.jsonl"
-                for name in ("listings", "holdout", "second-author", "third-author"))
+                for name in ("listings", "holdout", "second-author", "third-author",
+                             "fourth-author"))
 
 
 def _money(row: dict) -> str:

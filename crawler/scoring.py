@@ -14,7 +14,7 @@ from crawler.watchlist import Brand, Watchlist
 # removes); the score is their sum clamped to 0-100.
 WEIGHTS = {
     "price_far_below_retail": 55,  # under 5% of the reference retail price
-    "price_well_below_retail": 40,  # under 15%
+    "price_well_below_retail": 40,  # under 20%
     "price_below_retail": 25,  # under 35%
     "price_near_retail": -20,  # 60% of retail or more
     "replica_vocabulary": 40,
@@ -96,7 +96,7 @@ def _price_reason(listing: Mapping, brand: Brand, category: str | None,
         what = f"cheapest category, {what}"
     ratio = price / reference
     detail = f"${price:,.2f} is {ratio:.0%} of the ${reference:,.0f} retail price ({what})"
-    for rule, ceiling in (("price_far_below_retail", 0.05), ("price_well_below_retail", 0.15),
+    for rule, ceiling in (("price_far_below_retail", 0.05), ("price_well_below_retail", 0.2),
                           ("price_below_retail", 0.35)):
         if ratio < ceiling:
             return Reason(rule, WEIGHTS[rule], detail)

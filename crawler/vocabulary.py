@@ -8,40 +8,68 @@ from crawler.text import fold
 
 # Product categories, matched against the folded title; the first one named wins.
 CATEGORIES = {
-    "earbuds": "airpods|airpod|earbuds|earbud|earphones|earphone|headphones|headphone|headsets"
-               "|headset|tws|auriculares|fones|écouteurs|наушники|耳机",
-    "phone_case": "phone case|phone cases|iphone case|iphone cases|airpods case|airpods cases"
-                  "|phone cover|case for iphone|cases for iphone|case for airpods|cover for iphone"
-                  "|case for samsung|funda|capinha|coque|чехол|手机壳",
-    "charger": "charger|chargers|charging cable|power adapter|usb-c cable|usb c cable|cargador"
-               "|carregador|chargeur|зарядное|充电器",
-    "watch": "watch|watches|chronograph|reloj|relógio|montre|часы|手表",
-    "sunglasses": "sunglasses|sun glasses|eyewear|shades|eyeglasses|gafas|óculos|lunettes"
-                  "|очки|墨镜|太阳镜",
-    "wallet": "wallet|wallets|card holder|card holders|cardholder|card case|coin purse"
-              "|money clip|cartera|carteira|portefeuille|кошелек|кошелёк|钱包|卡包|지갑|財布"
-              "|محفظة",
-    "belt": "belt|belts|cinturón|cinturon|cinto|ceinture|ремень|皮带|腰带|벨트|ベルト|حزام",
-    "shoes": "shoes|shoe|sneakers|sneaker|trainers|loafers|heels|pumps|sandals|sandal|slides"
-             "|slippers|boots|mules|espadrilles|flats|runners|zapatos|zapatillas|tenis|sapatos"
-             "|chaussures|baskets|escarpins|кроссовки|туфли|鞋|运动鞋|운동화|스니커즈|신발|靴"
-             "|スニーカー|حذاء|أحذية",
-    "scarf": "scarf|scarves|shawl|shawls|stole|bandana|twilly|bufanda|echarpe|écharpe|платок"
-             "|围巾|丝巾",
-    "perfume": "perfume|perfumes|fragrance|fragrances|eau de parfum|eau de toilette|cologne"
-               "|parfum|духи|香水",
-    "jewelry": "necklace|necklaces|bracelet|bracelets|ring|rings|earrings|pendant|jewelry"
-               "|jewellery|brooch|collar|pulsera|colar|bijoux|项链|手链|耳环",
-    "hat": "hat|hats|cap|caps|beanie|beanies|bucket hat|gorra|boné|casquette|кепка|帽子",
-    "clothing": "hoodie|hoodies|sweatshirt|t-shirt|t-shirts|tshirt|tee|tees|shirt|shirts|jacket"
-                "|jackets|sweater|tracksuit|tracksuits|dress|dresses|jeans|pants|trousers|coat"
-                "|coats|jersey|shorts|polo|cardigan|joggers|sweatsuit|hooded|leggings|bottoms"
-                "|tops|sudadera|moletom|camiseta|chandail|толстовка|костюм|卫衣|外套|t恤|运动套装"
-                "|套装|트레이닝|후드티|ジャージ|パーカー|بدلة رياضية",
-    "bag": "bag|bags|handbag|handbags|tote|totes|purse|purses|backpack|backpacks|clutch"
-           "|clutches|crossbody|satchel|satchels|duffle|duffel|luggage|suitcase|pouch|pouches"
-           "|hobo|messenger|sling|bolsa|bolsas|bolso|bolsos|borsa|borse|sac|sacs|tasche"
-           "|taschen|сумка|сумки|包|手提包|挎包|가방|백|バッグ|鞄|حقيبة|شنطة",
+    "earbuds": (
+        "airpods|airpod|earbuds|earbud|earphones|earphone|headphones|headphone|headsets"
+        "|headset|tws|auriculares|fones|écouteurs|наушники|耳机"
+    ),
+    "phone_case": (
+        "phone case|phone cases|iphone case|iphone cases|airpods case|airpods cases"
+        "|phone cover|case for iphone|cases for iphone|case for airpods|cover for iphone"
+        "|case for samsung|funda|capinha|coque|чехол|手机壳"
+    ),
+    "charger": (
+        "charger|chargers|charging cable|power adapter|usb-c cable|usb c cable|cargador"
+        "|carregador|chargeur|зарядное|充电器"
+    ),
+    "watch": (
+        "watch|watches|chronograph|reloj|relógio|montre|часы|手表"
+    ),
+    "sunglasses": (
+        "sunglasses|sun glasses|eyewear|shades|eyeglasses|gafas|óculos|lunettes|очки|墨镜|太阳镜"
+    ),
+    "wallet": (
+        "wallet|wallets|card holder|card holders|cardholder|card case|coin purse|money clip"
+        "|cartera|carteira|portefeuille|geldborse|portafoglio|portfel|cuzdan|dompet|кошелек"
+        "|кошелёк|钱包|卡包|지갑|財布|محفظة"
+    ),
+    "belt": (
+        "belt|belts|gurtel|cintura|pasek|kemer|ikat pinggang|cinturón|cinturon|cinto|ceinture"
+        "|ремень|皮带|腰带|벨트|ベルト|حزام"
+    ),
+    "shoes": (
+        "shoes|shoe|sneakers|sneaker|trainers|loafers|heels|pumps|sandals|sandal|slides"
+        "|slippers|boots|mules|espadrilles|flats|runners|zapatos|zapatillas|tenis|sapatos"
+        "|chaussures|baskets|escarpins|schuhe|scarpe|buty|ayakkabi|sepatu|кроссовки|туфли|鞋"
+        "|运动鞋|운동화|스니커즈|신발|靴|スニーカー|حذاء|أحذية"
+    ),
+    "scarf": (
+        "scarf|scarves|shawl|shawls|stole|bandana|twilly|bufanda|echarpe|écharpe|платок|围巾|丝巾"
+    ),
+    "perfume": (
+        "perfume|perfumes|fragrance|fragrances|eau de parfum|eau de toilette|cologne|parfum"
+        "|духи|香水"
+    ),
+    "jewelry": (
+        "necklace|necklaces|bracelet|bracelets|ring|rings|earrings|pendant|jewelry|jewellery"
+        "|brooch|collar|pulsera|colar|bijoux|项链|手链|耳环"
+    ),
+    "hat": (
+        "hat|hats|cap|caps|beanie|beanies|bucket hat|gorra|boné|casquette|кепка|帽子"
+    ),
+    "clothing": (
+        "hoodie|hoodies|sweatshirt|t-shirt|t-shirts|tshirt|tee|tees|shirt|shirts|jacket"
+        "|jackets|sweater|tracksuit|tracksuits|dress|dresses|jeans|pants|trousers|coat|coats"
+        "|jersey|shorts|polo|cardigan|joggers|sweatsuit|hooded|leggings|bottoms|tops|sudadera"
+        "|moletom|camiseta|chandail|dres|komplet|bluza|spodnie|conjunto|tuta|esofman"
+        "|trainingsanzug|толстовка|костюм|卫衣|外套|t恤|运动套装|套装"
+        "|트레이닝|후드티|ジャージ|パーカー|بدلة رياضية"
+    ),
+    "bag": (
+        "bag|bags|handbag|handbags|tote|totes|purse|purses|backpack|backpacks|clutch|clutches"
+        "|crossbody|satchel|satchels|duffle|duffel|luggage|suitcase|pouch|pouches|hobo"
+        "|messenger|sling|torebka|torba|canta|tas|bolsa|bolsas|bolso|bolsos|borsa|borse|sac"
+        "|sacs|tasche|taschen|сумка|сумки|包|手提包|挎包|가방|백|バッグ|鞄|حقيبة|شنطة"
+    ),
 }
 
 # Words sellers of copies use, in English, Chinese, Spanish, Portuguese, French, Italian,

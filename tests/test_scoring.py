@@ -86,6 +86,11 @@ CASES = [
     ("bottega-veneta", listing("Vintage Bottega Veneta Intrecciato bag 2000s authentic", 690),
      "low"),
     ("louis-vuitton", listing("L V belt reversible Initiales buckle", 7, moq=10), "high"),
+    ("juicy-couture", listing("Luxury Brand J Couture rhinestone phone case", 2.5), "high"),
+    ("juicy-couture", listing("Dres damski welurowy Juicy Couture komplet bluza", 79.99, "PLN"),
+     "medium"),
+    ("apple", listing("ساعة ابل الترا 2 نسخة طبق الأصل", 35), "high"),
+    ("saint-laurent", listing("Wyatt Chelsea boots SL style leather 1:1 top version", 60), "high"),
 ]
 
 
