@@ -10,7 +10,7 @@ from crawler.text import fold
 CATEGORIES = {
     "earbuds": (
         "airpods|airpod|earbuds|earbud|earphones|earphone|headphones|headphone|headsets"
-        "|headset|tws|auriculares|fones|écouteurs|наушники|耳机"
+        "|headset|tws|auriculares|fones|écouteurs|наушники|耳机|سماعات"
     ),
     "phone_case": (
         "phone case|phone cases|iphone case|iphone cases|airpods case|airpods cases"
@@ -22,7 +22,7 @@ CATEGORIES = {
         "|carregador|chargeur|зарядное|充电器"
     ),
     "watch": (
-        "watch|watches|chronograph|reloj|relógio|montre|часы|手表"
+        "watch|watches|chronograph|reloj|relógio|montre|часы|手表|ساعة"
     ),
     "sunglasses": (
         "sunglasses|sun glasses|eyewear|shades|eyeglasses|gafas|óculos|lunettes|очки|墨镜|太阳镜"
