@@ -1,6 +1,9 @@
 """End to end: `scrapy crawl brand` in a subprocess against pytest-httpserver, then SQLite."""
 
 import json
+import os
+import subprocess
+import sys
 
 from tests.conftest import FIXTURES, crawl, rows
 
@@ -100,3 +103,16 @@ def test_older_html_card_layout_is_read_too(serve, tmp_path):
         if want["label"] != "ambiguous":
             assert (have["risk"] != "low") == (want["label"] == "counterfeit"), want["title"]
     assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
+
+
+def test_crawler_db_environment_variable_sets_the_default_database(serve, tmp_path):
+    base_url, db = serve("alibaba"), tmp_path / "from-env.db"
+    command = [sys.executable, "-m", "scrapy", "crawl", "brand", "-a", "name=gucci",
+               "-a", "marketplace=alibaba", "-a", f"base_url={base_url}",
+               "-a", "keywords=gucci wallet", "-s", "DOWNLOAD_DELAY=0"]
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings", "CRAWLER_DB": str(db)}
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]
+    assert not (tmp_path / "listings.db").exists()
