@@ -83,7 +83,7 @@ def _monogram(code: str) -> str:
     if " " in code:
         return rf"(?i:(?<![a-z0-9]){_phrase(code.lower().split())}(?![a-z0-9]))"
     letters = r"(?:[.\-&/]|\s(?=\S\b))?".join(map(re.escape, code))
-    return rf"(?<![A-Za-z0-9]){letters}\.?(?![A-Za-z0-9])"
+    return rf"(?<![A-Za-z0-9]){letters}\.?(?![A-Za-z])"  # model codes follow: BV1095S, GG0061S
 
 
 def _letter_logo(brand: Brand) -> re.Pattern | None:

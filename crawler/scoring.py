@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -30,6 +31,9 @@ WEIGHTS = {
     "large_sales_volume": 15,  # 10,000+ sold
     "compatible_accessory": -40,
     "factory_seller": 15,  # a manufacturer or wholesaler selling the branded good itself
+    "logo_claim": 25,  # "... with Apple Logo": the brand's mark put on the goods
+    "brand_soup": -30,  # three or more houses named: search words, not a claim
+    "liquidation_stock": -30,  # genuine stock sold off in lots
     "pre_owned": -15,  # pre-owned, second hand: resellers of genuine goods say so
     "authorized_seller": -50,
     "no_brand_claim": -10,
@@ -165,6 +169,24 @@ def _vocabulary_reasons(match: BrandMatch, replica: str | None) -> list[Reason]:
     return reasons
 
 
+def _listing_reasons(match: BrandMatch, brand: Brand, copy_claim: bool) -> list[Reason]:
+    """What the title says about the goods beyond the brand: its logo, other houses, lots."""
+    reasons = []
+    houses = {vocabulary.LUXURY_NAMES[m.group(0).replace("  ", " ")]
+              for m in vocabulary.LUXURY_RE.finditer(match.folded)}
+    if len(houses) >= 3:
+        reasons.append(Reason("brand_soup", WEIGHTS["brand_soup"],
+                              f"names {len(houses)} fashion houses as search words"))
+    elif match.named and re.search(rf"{re.escape(match.named)}\W{{0,2}}logo", match.folded):
+        reasons.append(Reason("logo_claim", WEIGHTS["logo_claim"],
+                              f"sells goods bearing the {brand.name} logo"))
+    liquidation = vocabulary.LIQUIDATION_RE.search(match.folded)
+    if liquidation and not copy_claim:
+        reasons.append(Reason("liquidation_stock", WEIGHTS["liquidation_stock"],
+                              f"genuine stock sold off: {liquidation.group(0)!r}"))
+    return reasons
+
+
 def _verdict_reasons(listing: Mapping) -> list[Reason]:
     verdict = listing.get("verdict")
     if verdict == "legitimate":
@@ -211,6 +233,7 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
         if price and not (copy_claim and price.points < 0):  # a copy is no bargain at retail
             reasons.append(price)
         reasons += _volume_reasons(listing)
+        reasons += _listing_reasons(match, brand, copy_claim)
         pre_owned = vocabulary.PRE_OWNED_RE.search(match.folded)
         if pre_owned and not copy_claim:
             reasons.append(Reason("pre_owned", WEIGHTS["pre_owned"],

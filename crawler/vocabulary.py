@@ -128,7 +128,23 @@ FACTORY_SELLER = re.compile(
     r"|handbags? co|bags? co|luggage|\b(?:guangzhou|shenzhen|dongguan|yiwu|putian|jinjiang"
     r"|quanzhou|baigou|baoding|hangzhou|ningbo|wenzhou|xiamen|foshan|shantou|jinhua|fujian"
     r"|zhejiang|guangdong|hebei|jiangsu|shandong)\b", re.IGNORECASE)
-COMPATIBLE = re.compile(r"\bmfi[- ]?certified\b|\bmade for (?:iphone|ipad|ipod)\b")
+COMPATIBLE = re.compile(r"\bmfi[- ]?certified\b|\bmade for (?:iphone|ipad|ipod)\b|\bcompatible\b"
+                        r"|\bfor iwatch\b")
+# Genuine stock sold off in lots: department-store overstock, liquidations, closeouts.
+LIQUIDATION_RE = re.compile(r"\b(?:liquidation|closeout|close-out|overstock|stock lot|ex-showroom"
+                            r"|ex-retail|store returns|surplus stock)\b")
+# Luxury houses sellers stuff into generic titles as search words ("... gucci lv prada style");
+# a title naming three or more of them names none in earnest.
+LUXURY_NAMES = {
+    "gucci": "gucci", "louis vuitton": "lv", "lv": "lv", "saint laurent": "ysl", "ysl": "ysl",
+    "bottega": "bv", "balenciaga": "balenciaga", "prada": "prada", "chanel": "chanel",
+    "hermes": "hermes", "dior": "dior", "fendi": "fendi", "burberry": "burberry",
+    "versace": "versace", "celine": "celine", "givenchy": "givenchy", "valentino": "valentino",
+    "coach": "coach", "michael kors": "mk", "miu miu": "miumiu", "loewe": "loewe",
+}
+LUXURY_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(LUXURY_NAMES, key=len, reverse=True)
+) + r")(?![a-z0-9])")
 
 
 def _written_with_spaces(char: str) -> bool:

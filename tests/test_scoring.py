@@ -91,6 +91,17 @@ CASES = [
      "medium"),
     ("apple", listing("ساعة ابل الترا 2 نسخة طبق الأصل", 35), "high"),
     ("saint-laurent", listing("Wyatt Chelsea boots SL style leather 1:1 top version", 60), "high"),
+    ("gucci", listing("Women tote bag canvas ysl saint laurent gucci lv prada style", 6), "low"),
+    ("bottega-veneta", listing("Genuine BOTTEGA VENETA sunglasses stock lot 60 pcs, ex-showroom",
+                               150, moq=60), "low"),
+    ("bottega-veneta", listing("Luxury brand sunglasses BV1095S triangle women shield", 12),
+     "high"),
+    ("apple", listing("Smart Watch Ultra 2 49mm titanium original box Apple logo", 380,
+                      seller_name="Shenzhen Zhiyue Trading Co., Ltd."), "medium"),
+    ("louis-vuitton", listing("Belt bag with interlaced L and V initials, quatrefoil flower print",
+                              19), "high"),
+    ("juicy-couture", listing("Velour tracksuit embroidered Scottie Dog & Crown Crest logo", 18),
+     "medium"),
 ]
 
 
