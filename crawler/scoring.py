@@ -170,7 +170,7 @@ def _vocabulary_reasons(match: BrandMatch, replica: str | None) -> list[Reason]:
 
 
 def _listing_reasons(match: BrandMatch, brand: Brand, copy_claim: bool) -> list[Reason]:
-    """What the title says about the goods beyond the brand: its logo, other houses, lots."""
+    """What the title says about the goods beyond the brand: logo, other houses, lots, used."""
     reasons = []
     houses = {vocabulary.LUXURY_NAMES[m.group(0).replace("  ", " ")]
               for m in vocabulary.LUXURY_RE.finditer(match.folded)}
@@ -180,10 +180,15 @@ def _listing_reasons(match: BrandMatch, brand: Brand, copy_claim: bool) -> list[
     elif match.named and re.search(rf"{re.escape(match.named)}\W{{0,2}}logo", match.folded):
         reasons.append(Reason("logo_claim", WEIGHTS["logo_claim"],
                               f"sells goods bearing the {brand.name} logo"))
+    if copy_claim:
+        return reasons  # a copy is neither pre-owned nor liquidated stock
     liquidation = vocabulary.LIQUIDATION_RE.search(match.folded)
-    if liquidation and not copy_claim:
+    if liquidation:
         reasons.append(Reason("liquidation_stock", WEIGHTS["liquidation_stock"],
                               f"genuine stock sold off: {liquidation.group(0)!r}"))
+    pre_owned = vocabulary.PRE_OWNED_RE.search(match.folded)
+    if pre_owned:
+        reasons.append(Reason("pre_owned", WEIGHTS["pre_owned"], f"sold as {pre_owned.group(0)!r}"))
     return reasons
 
 
@@ -234,10 +239,6 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
             reasons.append(price)
         reasons += _volume_reasons(listing)
         reasons += _listing_reasons(match, brand, copy_claim)
-        pre_owned = vocabulary.PRE_OWNED_RE.search(match.folded)
-        if pre_owned and not copy_claim:
-            reasons.append(Reason("pre_owned", WEIGHTS["pre_owned"],
-                                  f"sold as {pre_owned.group(0)!r}"))
     if not match.claims_brand:
         reasons.append(Reason("no_brand_claim", WEIGHTS["no_brand_claim"],
                               f"the title does not name or imitate {brand.name}"))
