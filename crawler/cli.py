@@ -16,7 +16,7 @@ from crawler.store import VERDICTS, Store
 DEFAULT_DB = "listings.db"
 LABELED = tuple(f"fixtures/labeled/{name}.jsonl"
                 for name in ("listings", "holdout", "second-author", "third-author",
-                             "fourth-author", "fifth-author"))
+                             "fourth-author", "fifth-author", "sixth-author"))
 
 
 def _money(row: dict) -> str:

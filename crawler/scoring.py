@@ -92,6 +92,10 @@ def _price_reason(listing: Mapping, brand: Brand, category: str | None,
         return None
     if line in brand.line_prices:
         reference, what = brand.line_prices[line], line
+    elif category not in brand.reference_prices and (
+            vocabulary.PARENT_CATEGORY.get(category) in brand.reference_prices):
+        category = vocabulary.PARENT_CATEGORY[category]
+        reference, what = brand.reference_prices[category], category
     elif category in brand.reference_prices:
         reference, what = brand.reference_prices[category], category
     else:
@@ -227,7 +231,7 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
     reasons = _vocabulary_reasons(match, replica) + _brand_reasons(match, brand)
     copy_claim = bool(replica or match.inspired)
     # "Case for AirPods": made for the brand's goods - unless it also sells itself as a copy.
-    compatible = vocabulary.COMPATIBLE.search(match.folded)
+    compatible = vocabulary.COMPATIBLE_RE.search(match.folded)
     accessory = (match.accessory_for or (compatible and compatible.group(0))) if not (
         copy_claim) else None
     if accessory:

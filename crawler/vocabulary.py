@@ -56,21 +56,29 @@ CATEGORIES = {
     "hat": (
         "hat|hats|cap|caps|beanie|beanies|bucket hat|gorra|boné|casquette|кепка|帽子"
     ),
+    "tracksuit": (
+        "tracksuit|tracksuits|sweatsuit|sweatsuits|velour set|2 piece set|two piece set"
+        "|track suit|jogging suit|chandal|survetement|dres|komplet|conjunto|tuta|esofman"
+        "|trainingsanzug|костюм|运动套装|套装|트레이닝 세트|ジャージ|bo do|bộ đồ|ชุดวอร์ม"
+        "|بدلة رياضية"
+    ),
     "clothing": (
         "hoodie|hoodies|sweatshirt|t-shirt|t-shirts|tshirt|tee|tees|shirt|shirts|jacket"
-        "|jackets|sweater|tracksuit|tracksuits|dress|dresses|jeans|pants|trousers|coat|coats"
-        "|jersey|shorts|polo|cardigan|joggers|sweatsuit|hooded|leggings|bottoms|tops|sudadera"
-        "|moletom|camiseta|chandail|dres|komplet|bluza|spodnie|conjunto|tuta|esofman"
-        "|trainingsanzug|толстовка|костюм|卫衣|外套|t恤|运动套装|套装"
-        "|트레이닝|후드티|ジャージ|パーカー|بدلة رياضية"
+        "|jackets|sweater|dress|dresses|jeans|pants|trousers|coat|coats"
+        "|jersey|shorts|polo|cardigan|joggers|hooded|leggings|bottoms|tops|sudadera"
+        "|moletom|camiseta|chandail|bluza|spodnie|толстовка|卫衣|外套|t恤"
+        "|트레이닝|후드티|パーカー"
     ),
     "bag": (
         "bag|bags|handbag|handbags|tote|totes|purse|purses|backpack|backpacks|clutch|clutches"
         "|crossbody|satchel|satchels|duffle|duffel|luggage|suitcase|pouch|pouches|hobo"
-        "|messenger|sling|torebka|torba|canta|tas|bolsa|bolsas|bolso|bolsos|borsa|borse|sac"
+        "|messenger|sling|torebka|torba|canta|tas|กระเป๋า|bolsa|bolsas|bolso|bolsos|borsa|borse|sac"
         "|sacs|tasche|taschen|сумка|сумки|包|手提包|挎包|가방|백|バッグ|鞄|حقيبة|شنطة"
     ),
 }
+
+# A category a brand has no reference price for is priced as its broader one.
+PARENT_CATEGORY = {"tracksuit": "clothing"}
 
 # Words sellers of copies use, in English, Chinese, Spanish, Portuguese, French, Italian,
 # German, Russian, Turkish, Indonesian, Vietnamese and Thai.
@@ -83,7 +91,7 @@ REPLICA_PHRASES = (
     "|réplica|primeira linha|cópia|copia|calidad espejo|imitación|imitação|falsificado"
     "|falsificada|qualité miroir|réplique|copie|contrefaçon|qualità specchio|fälschung"
     "|replik|копия|реплика|люкс копия|подделка|çakma|sahte|replika|kw super|hàng fake"
-    "|hàng nhái|hàng super fake|ก๊อป|งานก๊อป|เกรดมิลเลอร์"
+    "|hàng nhái|hàng super fake|ก๊อป|งานก๊อป|เกรดมิลเลอร์|งานมิลเลอร์|มิลเลอร์"
     "|미러급|레플리카|짝퉁|이미테이션|정품급|スーパーコピー|コピー品|n級|s級|偽物|レプリカ"
     "|ماستر كوالتي|كوبي ون|طبق الأصل|تقليد|هاي كوبي"
 )
@@ -128,8 +136,12 @@ FACTORY_SELLER = re.compile(
     r"|handbags? co|bags? co|luggage|\b(?:guangzhou|shenzhen|dongguan|yiwu|putian|jinjiang"
     r"|quanzhou|baigou|baoding|hangzhou|ningbo|wenzhou|xiamen|foshan|shantou|jinhua|fujian"
     r"|zhejiang|guangdong|hebei|jiangsu|shandong)\b", re.IGNORECASE)
-COMPATIBLE = re.compile(r"\bmfi[- ]?certified\b|\bmade for (?:iphone|ipad|ipod)\b|\bcompatible\b"
-                        r"|\bfor iwatch\b")
+# Accessories by what they are: certified or "compatible" parts, screen protectors.
+COMPATIBLE_PHRASES = (
+    "mfi certified|mfi-certified|made for iphone|made for ipad|made for ipod|compatible"
+    "|for iwatch|screen protector|tempered glass|protective film|钢化膜|защитное стекло"
+    "|pelicula de vidro|ฟิล์มกระจก"
+)
 # Genuine stock sold off in lots: department-store overstock, liquidations, closeouts.
 LIQUIDATION_RE = re.compile(r"\b(?:liquidation|closeout|close-out|overstock|stock lot|ex-showroom"
                             r"|ex-retail|store returns|surplus stock)\b")
@@ -171,5 +183,6 @@ CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{phrase_regex(words).pattern})"
                                   for name, words in CATEGORIES.items()))
 REPLICA_RE = phrase_regex(REPLICA_PHRASES, REPLICA_PATTERNS)
 DESIGNER_RE = phrase_regex(DESIGNER_PHRASES)
+COMPATIBLE_RE = phrase_regex(COMPATIBLE_PHRASES)
 PRE_OWNED_RE = phrase_regex(
     PRE_OWNED_PHRASES, r"(?<!\w)used(?!\s+(?:for|to|in|as|with|by|on)\b)(?!\w)")

@@ -57,7 +57,7 @@ CASES = [
     # other languages and scripts
     ("saint-laurent", listing("Сумка YSL кожаная люкс копия с коробкой", 3450, "RUB"), "high"),
     ("balenciaga", listing("巴黎世家 经典刺绣连帽卫衣 原版定织面料", 36, moq=2), "high"),
-    ("juicy-couture", listing("ชุดวอร์ม Juicy Couture งานก๊อปเกรดพรีเมียม", 490, "THB"), "medium"),
+    ("juicy-couture", listing("ชุดวอร์ม Juicy Couture งานก๊อปเกรดพรีเมียม", 490, "THB"), "high"),
     ("saint-laurent", listing("Opyum escarpins talon logo femme qualité miroir", 48, "EUR"),
      "high"),
     ("gucci", listing("Cinturón de cuero hebilla doble G, réplica AAA", 9.87, "EUR"), "high"),
@@ -102,6 +102,10 @@ CASES = [
                               19), "high"),
     ("juicy-couture", listing("Velour tracksuit embroidered Scottie Dog & Crown Crest logo", 18),
      "medium"),
+    ("juicy-couture", listing("Chándal Juicy Couture mujer terciopelo conjunto", 29), "medium"),
+    ("gucci", listing("กระเป๋า Gucci Soho Disco งานมิลเลอร์ หนังแท้ พร้อมกล่อง", 1890, "THB"),
+     "high"),
+    ("apple", listing("ฟิล์มกระจกนิรภัย iPhone 16 Pro เต็มจอ", 1.2), "low"),
 ]
 
 
@@ -132,7 +136,8 @@ def test_risk_levels(value, level):
     ("card holder wallet", "wallet"), ("Triple S sneakers", "shoes"),
     ("silk scarf", "scarf"), ("aviator sunglasses", "sunglasses"),
     ("case for airpods pro", "phone_case"), ("airpods pro earbuds", "earbuds"),
-    ("velour tracksuit", "clothing"), ("eau de parfum 100ml", "perfume"), ("widget", None),
+    ("velour tracksuit", "tracksuit"), ("velour hoodie", "clothing"),
+    ("eau de parfum 100ml", "perfume"), ("widget", None),
 ])
 def test_category_of(title, category):
     assert category_of(title) == category
