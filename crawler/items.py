@@ -1,4 +1,4 @@
-"""The Listing item: one marketplace offer, with the columns of the listings table."""
+"""Items: the raw record a page object reads, and the Listing item (the listings columns)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,22 @@ class Listing:
     score: int | None = None
     risk: str | None = None
     reasons: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class RawListing:
+    """One listing as the page shows it: values as found (strings, numbers), not yet parsed."""
+
+    listing_id: object = None
+    url: object = None
+    title: object = None
+    price: object = None
+    currency: object = None  # an ISO code the page states outright (AliExpress currencyCode)
+    moq: object = None
+    seller_name: object = None
+    seller_url: object = None
+    seller_country: object = None
+    seller_years: object = None
+    badges: list[object] = field(default_factory=list)  # labels, codes or alt texts
+    sold: object = None
+    image_url: object = None

@@ -10,7 +10,7 @@ from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
-from crawler.marketplaces.base import looks_like_bot_wall
+from crawler.marketplaces import MARKETPLACES
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,11 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
 
 
 class BackoffRetryMiddleware:
-    """Retry captcha walls (exponential backoff) and 429/503 answers (honouring Retry-After)."""
+    """Retry captcha walls (exponential backoff) and 429/503 answers (honouring Retry-After).
+
+    Whether a response is a wall is the page object's call (`SearchPage.is_blocked`), asked
+    of the marketplace the request searched (`meta["marketplace"]`).
+    """
 
     def __init__(self, crawler) -> None:
         settings = crawler.settings
@@ -48,7 +52,8 @@ class BackoffRetryMiddleware:
 
     async def process_response(self, request, response):
         tries = request.meta.get("retry_times", 0)
-        if looks_like_bot_wall(response):
+        market = MARKETPLACES.get(request.meta.get("marketplace"))
+        if market is not None and market.page(response).is_blocked():
             reason, wait, most = "bot_wall", self.backoff * 2**tries, self.wall_retries
         elif response.status in (429, 503) and "Retry-After" in response.headers:
             wait = retry_after_seconds(response.headers.get("Retry-After"))

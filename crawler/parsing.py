@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal
 from urllib.parse import urljoin
 
 from price_parser import Price
 from w3lib.html import remove_tags, remove_tags_with_content
+
+from crawler.items import RawListing
 
 MAX_TEXT = 4000  # longest title or seller name kept; beyond it a listing is padding, not text
 
@@ -59,27 +63,30 @@ UNITS = {
     "kg": "kilogram", "kgs": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
     "ton": "ton", "tons": "ton", "sheet": "sheet", "sheets": "sheet", "lot": "lot", "lots": "lot",
 }
-_QTY_RE = re.compile(
-    r"(\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)(?:\.\d+)?\s*(\+)?\s*([kKmM万](?![a-zA-Z]))?"
+# A number as marketplaces print amounts and counts: "2,000", "10,000+", "1.2K", "1,2 mil",
+# "10万+". A suffix counts only where no letter follows it ("5 months" is 5, not 5 million).
+_NUMBER_RE = re.compile(
+    r"(\d{1,3}(?:[,.\u00a0 ]\d{3})+(?!\d)|\d+)(?:[.,](\d+))?\s*\+?"
+    r"(?:([km])(?![^\W\d_])|\s*(mil)(?![^\W\d_])|\s*([万千]))?",
+    re.IGNORECASE,
 )
 _UNIT_RE = re.compile(r"\s*([\u4e00-\u9fff]|[^\W\d_]+)")
-_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "万": 10_000}
+_MULTIPLIERS = {"k": 1_000, "m": 1_000_000, "mil": 1_000, "万": 10_000, "千": 1_000}
 
-# Badge labels and codes seen on the marketplaces, mapped to the canonical vocabulary.
+# Badge labels seen on the marketplaces, mapped to the canonical vocabulary (codes that only
+# one marketplace uses live in its module).
 BADGES = {
-    "gold supplier": "gold_supplier", "goldsupplier": "gold_supplier", "gold": "gold_supplier",
-    "gs": "gold_supplier",
-    "ag": "verified_supplier", "verified": "verified_supplier",
+    "gold supplier": "gold_supplier", "goldsupplier": "gold_supplier",
+    "verified": "verified_supplier",
     "verified supplier": "verified_supplier", "verified manufacturer": "verified_supplier",
     "verified pro": "verified_supplier", "verified pro supplier": "verified_supplier",
     "assessed supplier": "verified_supplier",
-    "ta": "trade_assurance", "trade assurance": "trade_assurance",
-    "tradeassurance": "trade_assurance", "trade_assurance": "trade_assurance",
-    "local_stock": "local_stock", "local stock": "local_stock", "localstock": "local_stock",
+    "trade assurance": "trade_assurance", "tradeassurance": "trade_assurance",
+    "local stock": "local_stock", "localstock": "local_stock",
     "audited supplier": "audited_supplier", "audited": "audited_supplier",
     "gold member": "gold_member", "diamond member": "diamond_member",
     "secured trading service": "secured_trading", "secured trading": "secured_trading",
-    "choice": "choice", "choice_atm": "choice", "aliexpress choice": "choice",
+    "choice": "choice", "aliexpress choice": "choice",
     "top selling on aliexpress": "top_selling", "top selling": "top_selling",
 }
 
@@ -161,26 +168,41 @@ def parse_price(value: object) -> tuple[float | None, float | None, str | None]:
     return low, high, currency_code(text, low_symbol or high_symbol)
 
 
-def _number(digits: str) -> int:
-    return int(re.sub(r"\D", "", digits))
+def find_number(text: str) -> tuple[int, int] | None:
+    """The first number in text, its suffix applied ("1.2K" -> 1200), and where it ends."""
+    match = _NUMBER_RE.search(text)
+    if not match:
+        return None
+    digits, fraction, *suffixes = match.groups()
+    suffix = next((s for s in suffixes if s), None)
+    number = int(re.sub(r"\D", "", digits))
+    if suffix:
+        whole = float(f"{number}.{fraction or 0}")
+        return int(round(whole * _MULTIPLIERS[suffix.lower()])), match.end()
+    return number, match.end()
+
+
+def _plain_text(value: object) -> str | None:
+    """Text to read a number from; None for values that hold none (or are numbers already)."""
+    if isinstance(value, bool) or value is None or isinstance(value, int | float):
+        return None
+    return clean_text(value, limit=200)
+
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value) if 0 <= value < 1e12 else None
 
 
 def parse_quantity(value: object) -> tuple[int | None, str | None]:
     """(quantity, singular unit) from an MOQ string such as 'Min. order: 2,000 pieces'."""
-    if isinstance(value, bool) or value is None:
-        return None, None
-    if isinstance(value, int | float):
-        return (int(value), None) if 0 <= value < 1e12 else (None, None)
-    text = clean_text(value, limit=200)
-    if not text:
-        return None, None
-    match = _QTY_RE.search(text)
-    if not match:
-        return None, None
-    quantity = _number(match.group(1))
-    if match.group(3):
-        quantity *= _MULTIPLIERS[match.group(3).lower()]
-    unit_match = _UNIT_RE.match(text, match.end())
+    text = _plain_text(value)
+    found = find_number(text) if text else None
+    if not found:
+        return _whole(value), None
+    quantity, end = found
+    unit_match = _UNIT_RE.match(text, end)
     word = unit_match.group(1).lower() if unit_match else ""
     if not word or word in {"min", "moq", "minimum", "sold", "order", "orders"}:
         unit = None
@@ -191,25 +213,13 @@ def parse_quantity(value: object) -> tuple[int | None, str | None]:
 
 def parse_count(value: object) -> int | None:
     """A count such as '2,959 sold', '10,000+ sold' or '1.2K sold' as an int."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        return int(value) if 0 <= value < 1e12 else None
-    text = clean_text(value, limit=200)
-    if not text:
-        return None
-    match = re.search(r"(\d+(?:[.,]\d+)*)\s*([kKmM万])?", text)
-    if not match:
-        return None
-    digits, suffix = match.groups()
-    if suffix:
-        number = float(digits.replace(",", "."))
-        return int(number * _MULTIPLIERS[suffix.lower()])
-    return _number(digits)
+    text = _plain_text(value)
+    found = find_number(text) if text else None
+    return found[0] if found else _whole(value)
 
 
-def canonical_badge(label: object) -> str | None:
-    """The canonical name of a badge label or code ('Gold Supplier' -> 'gold_supplier').
+def canonical_badge(label: object, codes: Mapping[str, str] | None = None) -> str | None:
+    """The canonical name of a badge label or marketplace code ('Gold Supplier' -> 'gold_supplier').
 
     Labels outside the vocabulary (promotions such as 'Customizable') give None.
     """
@@ -217,41 +227,39 @@ def canonical_badge(label: object) -> str | None:
     if not text:
         return None
     key = re.sub(r"\s+since\s+\d{4}.*$", "", unicodedata.normalize("NFKC", text).lower())
+    if codes and key in codes:
+        return codes[key]
     return BADGES.get(key) or BADGES.get(" ".join(re.split(r"[\W_]+", key)).strip())
 
 
-def pick_badge(*labels: object) -> str | None:
-    """The badge the first recognised label (code, title, alt text) names, if any."""
-    return next((name for label in labels if (name := canonical_badge(label))), None)
-
-
-def canonical_badges(labels: object) -> list[str]:
+def canonical_badges(labels: object, codes: Mapping[str, str] | None = None) -> list[str]:
     """Sorted, de-duplicated canonical badge names."""
     if not isinstance(labels, list | tuple | set):
         labels = [labels]
-    return sorted({badge for label in labels if (badge := canonical_badge(label))})
+    return sorted({badge for label in labels if (badge := canonical_badge(label, codes))})
 
 
-def listing_fields(raw: dict, page_url: str = "https://") -> dict:
-    """Listing column values from an adapter's raw record of strings."""
-    price_min, price_max, currency = parse_price(raw.get("price"))
-    moq, moq_unit = parse_quantity(raw.get("moq"))
+def listing_fields(raw: RawListing, page_url: str = "https://",
+                   badge_codes: Mapping[str, str] | None = None) -> dict:
+    """Listing column values from a page object's raw record."""
+    price_min, price_max, currency = parse_price(raw.price)
+    moq, moq_unit = parse_quantity(raw.moq)
     return {
-        "listing_id": clean_text(raw.get("listing_id"), limit=200),
-        "url": absolute_url(raw.get("url"), page_url),
-        "title": clean_text(raw.get("title")),
+        "listing_id": clean_text(raw.listing_id, limit=200),
+        "url": absolute_url(raw.url, page_url),
+        "title": clean_text(raw.title),
         "price_min": price_min,
         "price_max": price_max,
-        "currency": currency_hint(raw.get("currency")) or currency,
+        "currency": currency_hint(raw.currency) or currency,
         "moq": moq,
         "moq_unit": moq_unit,
-        "seller_name": clean_text(raw.get("seller_name")),
-        "seller_url": absolute_url(raw.get("seller_url"), page_url),
-        "seller_country": clean_text(raw.get("seller_country"), limit=100),
-        "seller_years": parse_count(raw.get("seller_years")),
-        "badges": canonical_badges(raw.get("badges") or []),
-        "sold_count": parse_count(raw.get("sold")),
-        "image_url": absolute_url(raw.get("image_url"), page_url),
+        "seller_name": clean_text(raw.seller_name),
+        "seller_url": absolute_url(raw.seller_url, page_url),
+        "seller_country": clean_text(raw.seller_country, limit=100),
+        "seller_years": parse_count(raw.seller_years),
+        "badges": canonical_badges(raw.badges or [], badge_codes),
+        "sold_count": parse_count(raw.sold),
+        "image_url": absolute_url(raw.image_url, page_url),
     }
 
 
@@ -263,21 +271,17 @@ def _amount_or_none(value: object) -> float | None:
     return parse_price(value)[0]
 
 
-def record_fields(record: dict) -> dict:
-    """A listing from a JSON record: typed columns kept, raw strings (price, moq, ...) parsed."""
-    fields = dict(record)
+def record_fields(record: Mapping) -> dict:
+    """A listing from a JSON record: mapped like a page's, typed price and unit columns kept."""
+    raw = RawListing(**{k: record.get(k) for k in _RECORD_KEYS},
+                     sold=record.get("sold_count", record.get("sold")))
+    fields = {**record, **listing_fields(raw)}
     low, high = _amount_or_none(record.get("price_min")), _amount_or_none(record.get("price_max"))
-    currency = currency_hint(record.get("currency"))
-    if low is None and high is None and record.get("price") is not None:
-        low, high, found = parse_price(record["price"])
-        currency = currency or found
-    fields.update(price_min=low if low is not None else high, currency=currency,
-                  price_max=high if high is not None else low)
-    moq, unit = parse_quantity(record.get("moq"))
-    fields.update(moq=moq, moq_unit=clean_text(record.get("moq_unit"), limit=30) or unit)
-    fields["title"] = clean_text(record.get("title"))
-    fields["seller_name"] = clean_text(record.get("seller_name"))
-    fields["seller_years"] = parse_count(record.get("seller_years"))
-    fields["sold_count"] = parse_count(record.get("sold_count", record.get("sold")))
-    fields["badges"] = canonical_badges(record.get("badges") or [])
+    if low is not None or high is not None:
+        fields.update(price_min=low if low is not None else high,
+                      price_max=high if high is not None else low)
+    fields["moq_unit"] = clean_text(record.get("moq_unit"), limit=30) or fields["moq_unit"]
     return fields
+
+
+_RECORD_KEYS = [f.name for f in dataclasses.fields(RawListing) if f.name != "sold"]

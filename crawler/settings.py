@@ -13,6 +13,8 @@ SQLITE_BATCH_SIZE = 200
 # A watchlist TOML file of your own; empty means the bundled crawler/brands.toml.
 WATCHLIST = ""
 
+# The crawls row (start, resume, counters, status) is the extension's; pipelines handle items.
+EXTENSIONS = {"crawler.extensions.crawl_record.CrawlRecord": 500}
 ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidatePipeline": 100,
     "crawler.pipelines.dedupe.DedupePipeline": 200,

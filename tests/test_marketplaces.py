@@ -7,7 +7,6 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.marketplaces import MARKETPLACES
-from crawler.parsing import listing_fields
 from tests.conftest import FIXTURES
 
 SITES = [name for name in MARKETPLACES if (FIXTURES / name / "expected.json").exists()]
@@ -27,8 +26,7 @@ def response(site: str, file: str, url: str | None = None) -> HtmlResponse:
 
 
 def extract(site: str, file: str) -> list[dict]:
-    page = MARKETPLACES[site].page(response(site, file))
-    return [listing_fields(raw, page.response.url) for raw in page.listings()]
+    return MARKETPLACES[site].page(response(site, file)).listings()
 
 
 @pytest.mark.parametrize(("site", "file", "truth"), PAGES, ids=[f"{s}/{f}" for s, f, _ in PAGES])
@@ -91,7 +89,7 @@ def test_alibaba_tolerates_missing_keys_and_wrong_types():
         {"productId": "7", "title": "t", "badges": [None, {"loopType": None}, {"title": "ta"}]},
     ], "paginationData": {"pageCount": "x", "urlRule": None}}})
     page = MARKETPLACES["alibaba"].page(alibaba_page(offers))
-    got = [listing_fields(r) for r in page.listings()]
+    got = page.listings()
     assert [g["listing_id"] for g in got] == ["5", "6", "7"]
     assert got[1]["title"] is None and got[1]["price_min"] == 12.0
     assert got[1]["badges"] == ["gold_supplier"] and got[1]["seller_years"] == 3
@@ -119,7 +117,7 @@ def test_aliexpress_reads_older_script_shapes(script):
     page = MARKETPLACES["aliexpress"].page(
         HtmlResponse(url="https://www.aliexpress.com/w/wholesale-g.html", body=body,
                      encoding="utf-8"))
-    [fields] = [listing_fields(r) for r in page.listings()]
+    [fields] = page.listings()
     assert (fields["listing_id"], fields["price_min"], fields["currency"]) == ("1005", 3.5, "EUR")
     assert fields["url"] == "https://www.aliexpress.com/item/1005.html"
 
@@ -153,5 +151,5 @@ def test_made_in_china_moq_variants(infos, moq):
     page = MARKETPLACES["made_in_china"].page(
         HtmlResponse(url="https://www.made-in-china.com/x", body=f"<html>{card}</html>",
                      encoding="utf-8"))
-    [fields] = [listing_fields(r) for r in page.listings()]
+    [fields] = page.listings()
     assert fields["moq"] == moq and fields["listing_id"] == "AbC123"

@@ -2,16 +2,18 @@
 
 import pytest
 
+from crawler.items import RawListing
+from crawler.marketplaces import MARKETPLACES
 from crawler.parsing import (
     absolute_url,
     canonical_badge,
     canonical_badges,
     clean_text,
+    find_number,
     listing_fields,
     parse_count,
     parse_price,
     parse_quantity,
-    pick_badge,
 )
 
 PRICES = [
@@ -144,6 +146,18 @@ COUNTS = [
     ("9 yrs", 9),
     ("1 yr", 1),
     ("0 sold", 0),
+    ("5 months", 5),  # a suffix letter followed by more letters is a word, not a multiplier
+    ("3 more sold", 3),
+    ("2 km away", 2),
+    ("1.2M sold", 1_200_000),
+    ("10万+", 100_000),
+    ("3千+ 件", 3_000),
+    ("1,2 mil vendidos", 1200),
+    ("1,2 mil", 1200),
+    ("12 mil", 12_000),
+    ("2.959 vendidos", 2959),
+    ("10 000 sold", 10_000),
+    ("10K+", 10_000),
     (42, 42),
     ("", None),
     ("no sales yet", None),
@@ -154,6 +168,12 @@ COUNTS = [
 @pytest.mark.parametrize(("text", "expected"), COUNTS)
 def test_parse_count(text, expected):
     assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1.2M sold", "5 months", "3 more sold", "10万+", "1,2 mil",
+                                  "2,959 sold", "1.2K sold"])
+def test_quantity_and_count_read_numbers_alike(text):
+    assert parse_quantity(text)[0] == parse_count(text) == find_number(text)[0]
 
 
 TITLES = [
@@ -193,17 +213,14 @@ def test_absolute_url(raw, expected):
 
 BADGES = [
     ("Gold Supplier", "gold_supplier"),
-    ("ag", "verified_supplier"),
     ("Verified", "verified_supplier"),
     ("Verified Supplier", "verified_supplier"),
     ("local_stock", "local_stock"),
     ("Trade Assurance", "trade_assurance"),
-    ("ta", "trade_assurance"),
     ("Audited Supplier", "audited_supplier"),
     ("Gold Member", "gold_member"),
     ("Diamond Member", "diamond_member"),
     ("Secured Trading Service", "secured_trading"),
-    ("choice_atm", "choice"),
     ("Choice", "choice"),
     ("Top selling on AliExpress", "top_selling"),
     ("Free Shipping!", None),
@@ -218,25 +235,45 @@ def test_canonical_badge(raw, expected):
     assert canonical_badge(raw) == expected
 
 
+MARKETPLACE_CODES = [
+    ("alibaba", "ag", "verified_supplier"),
+    ("alibaba", "ta", "trade_assurance"),
+    ("alibaba", "gs", "gold_supplier"),
+    ("alibaba", "local_stock", "local_stock"),
+    ("aliexpress", "choice_atm", "choice"),
+    ("aliexpress", "ag", None),  # one marketplace's code means nothing on another
+    ("made_in_china", "choice_atm", None),
+    ("made_in_china", "Gold Member", "gold_member"),
+]
+
+
+@pytest.mark.parametrize(("site", "code", "expected"), MARKETPLACE_CODES)
+def test_badge_codes_belong_to_their_marketplace(site, code, expected):
+    codes = MARKETPLACES[site].page_class.badge_codes
+    assert canonical_badge(code, codes) == expected
+    assert canonical_badge(code) in (None, expected)
+
+
 def test_canonical_badges_sorted_and_unique():
-    assert canonical_badges(["ta", "Trade Assurance", "Gold Supplier", None]) == [
+    codes = MARKETPLACES["alibaba"].page_class.badge_codes
+    assert canonical_badges(["ta", "Trade Assurance", "Gold Supplier", None], codes) == [
         "gold_supplier", "trade_assurance"]
 
 
-def test_pick_badge_reads_code_then_title():
-    assert pick_badge("xq_92", "Verified Supplier") == "verified_supplier"
-    assert pick_badge("xq_92", None) is None
+def test_unknown_codes_beside_a_known_label_are_passed_over():
+    assert canonical_badges(["xq_92", "Verified Supplier"]) == ["verified_supplier"]
+    assert canonical_badges(["xq_92", None]) == []
 
 
 def test_listing_fields_from_raw_strings():
-    fields = listing_fields({
-        "listing_id": 1600123, "url": "//www.alibaba.com/product-detail/a_1600123.html",
-        "title": "<strong>Gucci</strong> bag", "price": "$2-5",
-        "moq": "Min. order: 2,000 pieces", "seller_name": "Guangzhou X Co., Ltd.",
-        "seller_url": "//gzx.en.alibaba.com", "seller_country": "CN", "seller_years": "9 yrs",
-        "badges": ["gold_supplier", "ag"], "sold": "2,959 sold",
-        "image_url": "//s.alicdn.com/a.jpg",
-    })
+    fields = listing_fields(RawListing(
+        listing_id=1600123, url="//www.alibaba.com/product-detail/a_1600123.html",
+        title="<strong>Gucci</strong> bag", price="$2-5",
+        moq="Min. order: 2,000 pieces", seller_name="Guangzhou X Co., Ltd.",
+        seller_url="//gzx.en.alibaba.com", seller_country="CN", seller_years="9 yrs",
+        badges=["gold_supplier", "ag"], sold="2,959 sold",
+        image_url="//s.alicdn.com/a.jpg",
+    ), badge_codes=MARKETPLACES["alibaba"].page_class.badge_codes)
     assert fields == {
         "listing_id": "1600123", "url": "https://www.alibaba.com/product-detail/a_1600123.html",
         "title": "Gucci bag", "price_min": 2.0, "price_max": 5.0, "currency": "USD",
@@ -248,5 +285,5 @@ def test_listing_fields_from_raw_strings():
 
 
 def test_stated_currency_wins_over_symbol():
-    assert listing_fields({"price": "€12,50", "currency": "eur"})["currency"] == "EUR"
-    assert listing_fields({"price": "12.50", "currency": "XXX?"})["currency"] is None
+    assert listing_fields(RawListing(price="€12,50", currency="eur"))["currency"] == "EUR"
+    assert listing_fields(RawListing(price="12.50", currency="XXX?"))["currency"] is None

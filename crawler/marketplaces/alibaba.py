@@ -1,5 +1,5 @@
-"""Alibaba.com: listings in the `_offer_list` JSON embedded in the search page's scripts,
-or - older layouts - in HTML cards around links to product-detail pages."""
+"""Alibaba.com: listings in offer JSON embedded in the search page's scripts (today's
+`_offer_list`, the 2022 `__page__data__config`), or - older layouts - in HTML result cards."""
 
 from __future__ import annotations
 
@@ -9,24 +9,69 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from parsel import Selector
-from scrapy.http import Response
 
-from crawler.marketplaces.base import Marketplace, SearchPage, dig, embedded_objects, page_text
-from crawler.parsing import pick_badge
+from crawler.items import RawListing
+from crawler.marketplaces.base import (
+    Marketplace,
+    SearchPage,
+    dig,
+    embedded_objects,
+    first,
+    page_text,
+)
 
-DATA_MARKER = "window.__page__data_sse10._offer_list"
+# Scripts that carry the offers, newest layout first, and where the offers sit in them.
+DATA_MARKERS = ("window.__page__data_sse10._offer_list", "window.__page__data__config")
+RESULT_PATHS = (("offerResultData",), ("props", "offerResultData"), ("data", "offerResultData"))
+OFFER_LISTS = ("offers", "offerList")
+# Each listing field's keys in an offer, in order of preference: every alias seen in the wild.
+# Promotion prices (promotionPrice, promotionPriceV2) are never the price: they are conditional.
+OFFER_FIELDS = {
+    "listing_id": (("productId",), ("id",), ("information", "id")),
+    "url": (("productUrl",), ("information", "productUrl")),
+    "title": (("title",), ("information", "puretitle"), ("information", "title")),
+    "price": (("price",), ("priceV2",), ("tradePrice", "price")),
+    "moq": (("moq",), ("moqV2",), ("tradePrice", "minOrder")),
+    "seller_name": (("companyName",), ("supplier", "supplierName")),
+    "seller_url": (("supplierHref",), ("supplier", "supplierHref"),
+                   ("supplier", "supplierHomeHref")),
+    "seller_country": (("countryCode",), ("supplier", "supplierCountry", "id"),
+                       ("supplier", "supplierCountry")),
+    "seller_years": (("goldSupplierYears",), ("goldYearsNumber",), ("supplier", "supplierYear")),
+    "sold": (("soldOrder",), ("marketingPowerCommon", "text")),
+    "image_url": (("mainImage",), ("image", "mainImage")),
+}
+BADGE_KEYS = ("loopType", "title", "name", "text")
+# Flags that stand for a badge, each with the label it stands for.
+BADGE_FLAGS = (
+    ("Gold Supplier", (("goldSupplierIcon",), ("goldSupplierYears",), ("goldYearsNumber",),
+                       ("goldSupplier",), ("supplier", "goldSupplier"))),
+    ("Verified", (("verifiedSupplier",), ("verifiedSupplierPro",),
+                  ("supplier", "assessedSupplier"))),
+    ("Trade Assurance", (("tradeAssurance",), ("company", "tradeAssurance"))),
+)
+FALSE_FLAGS = (False, 0, "0", "false", "N", "n", "")
+BADGE_CODES = {"ag": "verified_supplier", "gs": "gold_supplier", "gold": "gold_supplier",
+               "ta": "trade_assurance", "local_stock": "local_stock"}
+
 # Older HTML cards: found by their links to product pages, read by the words they show.
 PRODUCT_LINK = re.compile(r"/product-detail/[^\"'?#]*?(\d{5,})\.html")
-CARD_PRICE = re.compile(r"(?:US\s?\$|USD|\$|€|£|¥)\s*[\d.,]+(?:\s*-\s*(?:US\s?\$|\$)?\s*[\d.,]+)?")
+_CURRENCY = r"(?:(?:US|CN|HK|JP|AU|MX|C|A|R|S)?\s?[$€£¥₹₽₩₺]|USD|EUR|CNY|RMB)"
+CARD_PRICE = re.compile(rf"{_CURRENCY}\s*[\d.,]+(?:\s*[-~–]\s*(?:{_CURRENCY})?\s*[\d.,]+)?")
 CARD_MOQ = re.compile(
-    r"[\d,.]+\s*[A-Za-z]*\s*\(\s*Min\.?\s*Order\s*\)|Min\.?\s*order\s*:?\s*[\d,.]+\s*[A-Za-z]*"
-    r"|MOQ\s*:?\s*[\d,.]+\s*[A-Za-z]*", re.IGNORECASE)
+    r"[\d,.]+\s*[A-Za-z]*\s*\(\s*(?:Min\.?\s*Order|MOQ)\s*\)|Min\.?\s*order\s*:?\s*[\d,.]+\s*"
+    r"[A-Za-z]*|MOQ\s*:?\s*[\d,.]+\s*[A-Za-z]*", re.IGNORECASE)
 CARD_SOLD = re.compile(r"[\d,.]+\+?\s*(?:sold|orders?)\b", re.IGNORECASE)
 CARD_YEARS = re.compile(r"(\d{1,2})\s*(?:yrs?|years?)\b", re.IGNORECASE)
 CARD_BADGES = {"gold supplier": "Gold Supplier", "gold-supplier": "Gold Supplier",
                "trade assurance": "Trade Assurance", "trade-assurance": "Trade Assurance",
                "verified": "Verified", "assessed": "Assessed Supplier"}
 SELLER_LINK = re.compile(r"\.en\.alibaba\.com|/company/|/supplier", re.IGNORECASE)
+# What a card's seller slot may show instead of the company's name.
+SELLER_LABELS = frozenset(("supplier", "seller", "store", "shop", "company", "manufacturer",
+                           "visit store", "contact supplier", "chat now", "view supplier"))
+# Cards of the script-rendered layouts: read alone, they are a fallback, not the page's data.
+MODERN_CARD = "J-offer-wrapper"
 NO_RESULTS = re.compile(r"no (?:matching )?(?:products?|results?) (?:were )?(?:found|matching)"
                         r"|did not match any", re.IGNORECASE)
 
@@ -35,48 +80,98 @@ def _words(node: Selector) -> str:
     return " ".join(" ".join(node.css("::text").getall()).split())
 
 
-def _card_of(link: Selector, product: str) -> Selector:
-    """The largest element around a product link that holds no other product's link."""
-    card = link
-    for ancestor in reversed(link.xpath("ancestor::*")):
-        ids = {m.group(1) for h in ancestor.xpath(".//a/@href").getall()
-               if (m := PRODUCT_LINK.search(h))}
-        if ids - {product}:
-            break
-        card = ancestor
-    return card
+def _flag(value: object) -> bool:
+    return value is not None and value not in FALSE_FLAGS and not isinstance(value, dict | list)
 
 
-def html_card_records(selector: Selector) -> list[dict]:
-    """Raw records from HTML result cards (the pre-JSON layouts of the search page)."""
-    links: dict[str, list[Selector]] = {}
-    for link in selector.xpath("//body//a[@href]"):
-        found = PRODUCT_LINK.search(link.attrib["href"])
+def _moq(offer: dict) -> object:
+    """The MOQ string, with the unit the 2022 layout keeps apart ("25" + "Piece")."""
+    moq = first(offer, *OFFER_FIELDS["moq"])
+    unit = dig(offer, "tradePrice", "unit")
+    if isinstance(moq, str | int) and str(moq).strip().isdigit() and isinstance(unit, str):
+        return f"{moq} {unit}"
+    return moq
+
+
+def offer_record(offer: dict) -> RawListing:
+    """A raw listing from one offer object of any JSON layout."""
+    fields = {name: first(offer, *paths) for name, paths in OFFER_FIELDS.items()}
+    listing_id = fields["listing_id"]
+    badges = [b.get(key) for b in offer.get("badges") or [] if isinstance(b, dict)
+              for key in BADGE_KEYS]
+    badges += [label for label, paths in BADGE_FLAGS
+               if any(_flag(dig(offer, *path)) for path in paths)]
+    return RawListing(**{
+        **fields,
+        "url": fields["url"]
+        or (f"//www.alibaba.com/product-detail/_{listing_id}.html" if listing_id else None),
+        "moq": _moq(offer),
+        "badges": badges,
+    })
+
+
+def _card_roots(links: dict[str, list]) -> dict[str, object]:
+    """Each product's card: the largest element around its link that holds no other product.
+
+    One walk up from each link, stopping at the first element already shared by two
+    products, so a page of n cards costs O(n x depth), not O(n^2).
+    """
+    owner: dict[object, str | None] = {}  # element -> its one product, or None when shared
+    for product, anchors in links.items():
+        for anchor in anchors:
+            node = anchor
+            while node is not None and owner.get(node, product) == product:
+                owner[node] = product
+                node = node.getparent()
+            if node is not None:
+                owner[node] = None
+    cards = {}
+    for product, anchors in links.items():
+        node = anchors[0]
+        while (parent := node.getparent()) is not None and owner.get(parent) == product:
+            node = parent
+        cards[product] = node
+    return cards
+
+
+def _seller(card: Selector) -> Selector | None:
+    for link in card.xpath(".//a[@href]"):
+        name = link.attrib.get("title") or _words(link)
+        if SELLER_LINK.search(link.attrib["href"]) and name and name.lower() not in SELLER_LABELS:
+            return link
+    return None
+
+
+def html_card_records(selector: Selector) -> list[RawListing]:
+    """Raw listings from HTML result cards (layouts without offer JSON, or its fallback)."""
+    links: dict[str, list] = {}
+    for link in selector.root.iter("a"):
+        found = PRODUCT_LINK.search(link.get("href") or "")
         if found:
             links.setdefault(found.group(1), []).append(link)
     records = []
-    for product, anchors in links.items():
-        card = _card_of(anchors[0], product)
+    for product, root in _card_roots(links).items():
+        card = Selector(root=root, type="html")
         text = _words(card)
+        anchors = [Selector(root=a, type="html") for a in links[product]]
         titles = [a.attrib.get("title") or _words(a) for a in anchors]
         marks = " ".join(card.xpath(".//@alt | .//@title | .//@class").getall() + [text]).lower()
-        seller = next((a for a in card.xpath(".//a[@href]")
-                       if SELLER_LINK.search(a.attrib["href"]) and _words(a)), None)
+        seller = _seller(card)
         price, moq = CARD_PRICE.search(text), CARD_MOQ.search(text)
         sold, years = CARD_SOLD.search(text), CARD_YEARS.search(text)
-        records.append({
-            "listing_id": product,
-            "url": anchors[0].attrib["href"],
-            "title": max(titles, key=lambda t: len(t or "")) or None,
-            "price": price.group(0) if price else None,
-            "moq": moq.group(0) if moq else None,
-            "seller_name": (seller.attrib.get("title") or _words(seller)) if seller else None,
-            "seller_url": seller.attrib["href"] if seller else None,
-            "seller_years": years.group(1) if years and "gold" in marks else None,
-            "badges": [label for key, label in CARD_BADGES.items() if key in marks],
-            "sold": sold.group(0) if sold else None,
-            "image_url": card.css("img::attr(data-src), img::attr(src)").get(),
-        })
+        records.append(RawListing(
+            listing_id=product,
+            url=anchors[0].attrib["href"],
+            title=max(titles, key=lambda t: len(t or "")) or None,
+            price=price.group(0) if price else None,
+            moq=moq.group(0) if moq else None,
+            seller_name=(seller.attrib.get("title") or _words(seller)) if seller else None,
+            seller_url=seller.attrib["href"] if seller else None,
+            seller_years=years.group(1) if years and "gold" in marks else None,
+            badges=[label for key, label in CARD_BADGES.items() if key in marks],
+            sold=sold.group(0) if sold else None,
+            image_url=card.css("img::attr(data-src), img::attr(src)").get(),
+        ))
     return records
 
 
@@ -84,19 +179,34 @@ def html_card_records(selector: Selector) -> list[dict]:
 class AlibabaSearchPage(SearchPage):
     """An Alibaba search-results page."""
 
+    badge_codes = BADGE_CODES
+
     @cached_property
     def data(self) -> dict:
-        """The `offerResultData` object, or {} when the page does not carry one."""
-        for value in embedded_objects(page_text(self.response), DATA_MARKER):
-            result = dig(value, "offerResultData")
-            if isinstance(result, dict) and "offers" in result:
-                return result
+        """The `offerResultData` object of any known layout, or {} when the page has none."""
+        text = page_text(self.response)
+        for marker in DATA_MARKERS:
+            for value in embedded_objects(text, marker):
+                result = first(value, *RESULT_PATHS)
+                if isinstance(result, dict) and any(
+                        isinstance(result.get(key), list) for key in OFFER_LISTS):
+                    return result
         return {}
 
     @property
     def offers(self) -> list[dict]:
-        offers = self.data.get("offers")
-        return [o for o in offers if isinstance(o, dict)] if isinstance(offers, list) else []
+        """Offer objects, with the products an ad offer nests in its `productList`."""
+        offers = first(self.data, *((key,) for key in OFFER_LISTS))
+        found = []
+        for offer in offers if isinstance(offers, list) else []:
+            if not isinstance(offer, dict):
+                continue
+            nested = offer.get("productList")
+            if isinstance(nested, list):
+                found += [product for product in nested if isinstance(product, dict)]
+            else:
+                found.append(offer)
+        return found
 
     @cached_property
     def selector(self) -> Selector:
@@ -104,17 +214,22 @@ class AlibabaSearchPage(SearchPage):
 
     def is_empty(self) -> bool:
         if self.data:
-            return isinstance(self.data.get("offers"), list) and not self.data["offers"]
+            return not any(self.data.get(key) for key in OFFER_LISTS)
         return not self.listings() and bool(NO_RESULTS.search(_words(self.selector.css("body"))))
 
-    @cached_property
-    def _listings(self) -> list[dict]:
+    def records(self) -> list[RawListing]:
         if self.data:
-            return [self._record(offer) for offer in self.offers]
+            return [offer_record(offer) for offer in self.offers]
         return html_card_records(self.selector)
 
-    def listings(self) -> list[dict]:
-        return self._listings
+    def degraded_reason(self) -> str | None:
+        if self.data or not self.listings():
+            return None
+        text = page_text(self.response)
+        if MODERN_CARD in text or any(marker in text for marker in DATA_MARKERS):
+            return (f"no readable offer data; {len(self.listings())} listings read from the "
+                    "server-rendered cards only")
+        return None
 
     def next_page_url(self, page: int) -> str | None:
         if not self.data:
@@ -139,37 +254,6 @@ class AlibabaSearchPage(SearchPage):
                 return self.response.urljoin(href)
         return None
 
-    @staticmethod
-    def _record(offer: dict) -> dict:
-        listing_id = offer.get("productId") or offer.get("id")
-        badges = [
-            pick_badge(b.get("loopType"), b.get("title"), b.get("name"), b.get("text"))
-            for b in offer.get("badges") or []
-            if isinstance(b, dict)
-        ]
-        years = offer.get("goldSupplierYears") or offer.get("goldYearsNumber")
-        if years or offer.get("goldSupplierIcon") or offer.get("goldSupplier") is True:
-            badges.append("gold_supplier")
-        if offer.get("verifiedSupplier") is True or offer.get("verifiedSupplierPro") is True:
-            badges.append("verified_supplier")
-        if offer.get("tradeAssurance") is True:
-            badges.append("trade_assurance")
-        return {
-            "listing_id": listing_id,
-            "url": offer.get("productUrl")
-            or (f"//www.alibaba.com/product-detail/_{listing_id}.html" if listing_id else None),
-            "title": offer.get("title"),
-            "price": offer.get("price") or offer.get("promotionPrice"),
-            "moq": offer.get("moq"),
-            "seller_name": offer.get("companyName"),
-            "seller_url": offer.get("supplierHref"),
-            "seller_country": offer.get("countryCode"),
-            "seller_years": years,
-            "badges": badges,
-            "sold": offer.get("soldOrder"),
-            "image_url": offer.get("mainImage"),
-        }
-
 
 class Alibaba(Marketplace):
     """alibaba.com, the B2B marketplace."""
@@ -177,9 +261,7 @@ class Alibaba(Marketplace):
     name = "alibaba"
     base_url = "https://www.alibaba.com"
     domains = ("alibaba.com",)
+    page_class = AlibabaSearchPage
 
     def search_path(self, keyword: str, page: int) -> str:
         return "/trade/search?" + urlencode({"SearchText": keyword, "page": page})
-
-    def page(self, response: Response) -> AlibabaSearchPage:
-        return AlibabaSearchPage(response)

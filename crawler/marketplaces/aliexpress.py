@@ -6,22 +6,24 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import quote
 
-from scrapy.http import Response
 from w3lib.url import add_or_replace_parameter
 
+from crawler.items import RawListing
 from crawler.marketplaces.base import Marketplace, SearchPage, dig, embedded_objects, page_text
-from crawler.parsing import pick_badge
 
 # `window._dida_config_._init_data_= { data: {...} }`: JavaScript around a JSON object;
 # older pages: `window.runParams = {...}`, sometimes wrapped the same way.
 MARKERS = ("_init_data_", "window.runParams")
 PREFIXES = (r"\s*=\s*\{\s*[\"']?data[\"']?\s*:\s*", r"\s*=\s*")
 FIELD_PATHS = (("data", "root", "fields"), ("root", "fields"), ("data",), ())
+BADGE_CODES = {"choice_atm": "choice"}
 
 
 @dataclass
 class AliExpressSearchPage(SearchPage):
     """An AliExpress search-results page."""
+
+    badge_codes = BADGE_CODES
 
     @cached_property
     def fields(self) -> dict:
@@ -46,7 +48,7 @@ class AliExpressSearchPage(SearchPage):
         total = dig(self.fields, "pageInfo", "totalResults")
         return bool(self.fields) and not content and (content == [] or total in (0, "0"))
 
-    def listings(self) -> list[dict]:
+    def records(self) -> list[RawListing]:
         return [self._record(item) for item in self.items]
 
     def next_page_url(self, page: int) -> str | None:
@@ -57,7 +59,7 @@ class AliExpressSearchPage(SearchPage):
         return add_or_replace_parameter(self.response.url, "page", str(page + 1))
 
     @staticmethod
-    def _record(item: dict) -> dict:
+    def _record(item: dict) -> RawListing:
         product_id = item.get("productId") or item.get("itemId")
         sale = dig(item, "prices", "salePrice")  # never originalPrice: that is crossed out
         low, high = dig(sale, "minPrice"), dig(sale, "maxPrice")
@@ -66,22 +68,19 @@ class AliExpressSearchPage(SearchPage):
         else:
             price = dig(sale, "formattedPrice")
         title = dig(item, "title", "displayTitle") or dig(item, "title", "seoTitle")
-        return {
-            "listing_id": product_id,
-            "url": f"https://www.aliexpress.com/item/{product_id}.html" if product_id else None,
-            "title": title if title else item.get("title"),
-            "price": price,
-            "currency": dig(sale, "currencyCode"),
-            "seller_name": dig(item, "store", "storeName"),
-            "seller_url": dig(item, "store", "storeUrl"),
-            "badges": [
-                pick_badge(point.get("source"), dig(point, "tagContent", "tagText"))
-                for point in item.get("sellingPoints") or []
-                if isinstance(point, dict)
-            ],
-            "sold": dig(item, "trade", "tradeDesc"),
-            "image_url": dig(item, "image", "imgUrl"),
-        }
+        return RawListing(
+            listing_id=product_id,
+            url=f"https://www.aliexpress.com/item/{product_id}.html" if product_id else None,
+            title=title if title else item.get("title"),
+            price=price,
+            currency=dig(sale, "currencyCode"),
+            seller_name=dig(item, "store", "storeName"),
+            seller_url=dig(item, "store", "storeUrl"),
+            badges=[label for point in item.get("sellingPoints") or [] if isinstance(point, dict)
+                    for label in (point.get("source"), dig(point, "tagContent", "tagText"))],
+            sold=dig(item, "trade", "tradeDesc"),
+            image_url=dig(item, "image", "imgUrl"),
+        )
 
 
 class AliExpress(Marketplace):
@@ -90,10 +89,8 @@ class AliExpress(Marketplace):
     name = "aliexpress"
     base_url = "https://www.aliexpress.com"
     domains = ("aliexpress.com", "aliexpress.us")
+    page_class = AliExpressSearchPage
 
     def search_path(self, keyword: str, page: int) -> str:
         slug = "-".join(quote(word, safe="") for word in keyword.split())
         return f"/w/wholesale-{slug}.html?page={page}"
-
-    def page(self, response: Response) -> AliExpressSearchPage:
-        return AliExpressSearchPage(response)

@@ -8,10 +8,9 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from parsel import Selector
-from scrapy.http import Response
 
+from crawler.items import RawListing
 from crawler.marketplaces.base import Marketplace, SearchPage, page_text
-from crawler.parsing import clean_text, pick_badge
 
 _NO_RESULTS_RE = re.compile(r"no (?:products?|results?|items?) (?:matching|found|were found)",
                             re.IGNORECASE)
@@ -54,7 +53,7 @@ class MadeInChinaSearchPage(SearchPage):
         notice = self.selector.css(".search-result-empty, .no-result, .empty-result")
         return bool(notice) or bool(_NO_RESULTS_RE.search(_text(self.selector.css("body"))))
 
-    def listings(self) -> list[dict]:
+    def records(self) -> list[RawListing]:
         return [self._record(card) for card in self.cards]
 
     def next_page_url(self, page: int) -> str | None:
@@ -66,29 +65,28 @@ class MadeInChinaSearchPage(SearchPage):
         return None
 
     @staticmethod
-    def _record(card: Selector) -> dict:
+    def _record(card: Selector) -> RawListing:
         link = card.css("h2.product-name a, .product-name a")[:1]
         url = link.attrib.get("href") if link else None
         found = _ID_RE.search(url or "")
         infos = [_text(info) for info in card.css("div.info, li.info")]
         seller = card.css("a.compnay-name, a.company-name")[:1]
         auth = card.css("div.auth-block li")
-        badges = [pick_badge(li.css("img::attr(alt)").get(), _text(li)) for li in auth]
-        badges += [pick_badge(alt) for alt in card.css(
-            "b.trade-icon-holder::attr(data-icon-alt)").getall()]
-        return {
-            "listing_id": found.group(1) if found else card.attrib.get("data-prodid"),
-            "url": url,
-            "title": (link.attrib.get("title") or _text(link)) if link else None,
-            "price": _text(card.css("div.price-info strong.price, strong.price")[:1]) or None,
-            "moq": _moq(infos),
-            "seller_name": (seller.attrib.get("title") or _text(seller)) if seller else None,
-            "seller_url": seller.attrib.get("href") if seller else None,
-            "seller_country": clean_text(_text(card.css("li.company-address-info")[:1])),
-            "badges": badges,
-            "image_url": card.css("div.prod-image img::attr(data-original)").get()
+        badges = [label for li in auth for label in (li.css("img::attr(alt)").get(), _text(li))]
+        badges += card.css("b.trade-icon-holder::attr(data-icon-alt)").getall()
+        return RawListing(
+            listing_id=found.group(1) if found else card.attrib.get("data-prodid"),
+            url=url,
+            title=(link.attrib.get("title") or _text(link)) if link else None,
+            price=_text(card.css("div.price-info strong.price, strong.price")[:1]) or None,
+            moq=_moq(infos),
+            seller_name=(seller.attrib.get("title") or _text(seller)) if seller else None,
+            seller_url=seller.attrib.get("href") if seller else None,
+            seller_country=_text(card.css("li.company-address-info")[:1]),
+            badges=badges,
+            image_url=card.css("div.prod-image img::attr(data-original)").get()
             or card.css("div.prod-image img::attr(src)").get(),
-        }
+        )
 
 
 class MadeInChina(Marketplace):
@@ -97,9 +95,7 @@ class MadeInChina(Marketplace):
     name = "made_in_china"
     base_url = "https://www.made-in-china.com"
     domains = ("made-in-china.com",)
+    page_class = MadeInChinaSearchPage
 
     def search_path(self, keyword: str, page: int) -> str:
         return "/productdirectory.do?" + urlencode({**SEARCH_QUERY, "word": keyword, "page": page})
-
-    def page(self, response: Response) -> MadeInChinaSearchPage:
-        return MadeInChinaSearchPage(response)

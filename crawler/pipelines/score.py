@@ -21,7 +21,9 @@ class ScorePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
-        plan = self.crawler.spider.plan
+        plan = getattr(self.crawler.spider, "plan", None)
+        if plan is None:  # scrapy shell, scrapy fetch: no brand to score against
+            return
         self.watchlist = plan.watchlist
         store = Store(plan.database)
         try:

@@ -12,7 +12,6 @@ from twisted.python.failure import Failure
 from crawler.arguments import CrawlPlan, resolve
 from crawler.items import Listing
 from crawler.marketplaces import MARKETPLACES
-from crawler.parsing import listing_fields
 
 # A page whose records mostly lack a title or price is read wrong, not a page of odd listings.
 INCOMPLETE_SHARE = 0.5
@@ -52,7 +51,9 @@ class BrandSpider(scrapy.Spider):
             callback=self.parse_search,
             errback=self.page_failed,
             cb_kwargs={"market": market, "brand": brand, "keyword": keyword, "page": page},
-            meta={"handle_httpstatus_list": ERROR_STATUSES},  # judged and counted here
+            # Error answers are judged and counted here; the marketplace tells the retry
+            # middleware which page object judges a wall.
+            meta={"handle_httpstatus_list": ERROR_STATUSES, "marketplace": market},
         )
 
     def parse_search(
@@ -70,7 +71,7 @@ class BrandSpider(scrapy.Spider):
             stats.inc_value("listings/failed_pages")
             self.logger.error("HTTP %s for %s", response.status, response.url)
             return
-        records = [listing_fields(raw, response.url) for raw in search.listings()]
+        records = search.listings()
         if not records and search.is_empty():
             stats.inc_value("listings/empty_pages")
             return

@@ -1,0 +1,1 @@
+"""Scrapy extensions: what runs beside the crawl rather than on its items."""
