@@ -7,12 +7,17 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 from crawler.marketplaces import MARKETPLACES
 
 logger = logging.getLogger(__name__)
+# A backoff is slept in steps this long, so that a crawl shutting down does not wait it out.
+WAIT_STEP = 0.25
 
 
 def retry_after_seconds(value: bytes | str | None) -> float | None:
@@ -71,7 +76,34 @@ class BackoffRetryMiddleware:
             return response
         self.crawler.stats.inc_value(f"listings/retries/{reason}")
         logger.info("%s on %s: retrying in %.1fs", reason, request.url, wait)
+        await self._wait(wait)
+        return retry
+
+    async def _wait(self, seconds: float) -> None:
+        """Sleep, but stop early once the crawl is closing (a signal, a CLOSESPIDER limit)."""
         from twisted.internet import reactor  # the one Scrapy installed, not a default
 
-        await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
-        return retry
+        left = seconds
+        while left > 0 and not self._closing():
+            step = min(WAIT_STEP, left)
+            await maybe_deferred_to_future(deferLater(reactor, step, lambda: None))
+            left -= step
+
+    def _closing(self) -> bool:
+        engine = self.crawler.engine
+        slot = getattr(engine, "_slot", None)  # Scrapy sets slot.closing when a close begins
+        return engine is None or not engine.running or getattr(slot, "closing", None) is not None
+
+
+class ConcurrentRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt check, fixed for requests that wait on the same robots.txt.
+
+    Scrapy 2.19 resolves every waiter after the first with None (the shared Deferred's
+    result is consumed by the first), so their requests went out unchecked. Once the wait
+    is over, the parsed robots.txt is in `_parsers`: take it from there.
+    """
+
+    async def robot_parser(self, request):
+        parser = await super().robot_parser(request)
+        settled = self._parsers.get(urlparse_cached(request).netloc)
+        return parser if isinstance(settled, Deferred) or settled is None else settled

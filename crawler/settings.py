@@ -41,7 +41,12 @@ RETRY_TIMES = 3
 BOT_WALL_RETRY_TIMES = 2
 BOT_WALL_BACKOFF = 5.0
 RETRY_AFTER_MAX = 120.0
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.BackoffRetryMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.BackoffRetryMiddleware": 560,
+    # Scrapy's own, fixed for concurrent requests (see ConcurrentRobotsTxtMiddleware).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.ConcurrentRobotsTxtMiddleware": 100,
+}
 TELNETCONSOLE_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 FEED_EXPORT_ENCODING = "utf-8"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-STATUSES = ("ok", "partial", "blocked", "layout_changed", "failed", "interrupted")
+STATUSES = ("ok", "partial", "degraded", "blocked", "layout_changed", "failed", "interrupted")
 
 
 def crawl_status(stats: dict, finish_reason: str) -> str:
-    """ok, partial, blocked, layout_changed, failed or interrupted (the first that applies)."""
+    """The first status that applies, most serious first (interrupted ... ok)."""
     if finish_reason == "shutdown":
         return "interrupted"
     if finish_reason != "finished" and not finish_reason.startswith("closespider_"):
@@ -19,6 +19,8 @@ def crawl_status(stats: dict, finish_reason: str) -> str:
     read = stats.get("listings/scraped") or stats.get("listings/empty_pages")
     if not read:
         return "failed"  # not one results page could be read (errors, offsite redirects, ...)
+    if stats.get("listings/degraded_pages"):
+        return "degraded"  # some pages read only in part (a fallback layout)
     if failed or finish_reason != "finished":
         return "partial"  # some pages failed, or a CLOSESPIDER_* limit cut the crawl short
     return "ok"

@@ -73,6 +73,7 @@ class CrawlRecord:
             return
         stats = self.stats.get_stats()
         status = crawl_status(stats, reason)
+        self.stats.set_value("listings/status", status)
         counters = {column: stats.get(key, 0) + (self.earlier.get(column) or 0)
                     for column, key in COUNTERS.items()}
         self.store.finish_crawl(

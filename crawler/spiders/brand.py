@@ -30,6 +30,8 @@ class BrandSpider(scrapy.Spider):
         # `name` is the brand, not the spider's name, so it is not passed on to Spider.
         super().__init__()
         self.arguments = {"name": name, **arguments} if name is not None else arguments
+        # Listing ids seen per search, to stop a pager that serves the same listings again.
+        self.seen: dict[tuple[str, str, str], set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -80,13 +82,28 @@ class BrandSpider(scrapy.Spider):
             stats.inc_value("listings/layout_changed")
             self.logger.error("%d listings, %d without title or price; the page layout may have "
                               "changed: %s", len(records), incomplete, response.url)
+        elif degraded := search.degraded_reason():
+            stats.inc_value("listings/degraded_pages")
+            self.logger.warning("Degraded read (%s): %s", degraded, response.url)
         for fields in records:
             stats.inc_value("listings/scraped")
             yield Listing(marketplace=market, brand=brand, keyword=keyword, **fields)
+        if not self._adds_listings((market, brand, keyword), records):
+            stats.inc_value("listings/repeated_pages")
+            self.logger.warning("Page %d shows no listing the earlier pages did not; not "
+                                "following its pager: %s", page, response.url)
+            return
         next_url = search.next_page_url(page) if records else None
         if next_url and page < self.plan.max_pages:
             yield self._search(market, self._path_on_site(market, next_url), brand, keyword,
                                page + 1)
+
+    def _adds_listings(self, search: tuple[str, str, str], records: list[dict]) -> bool:
+        """Whether a page shows a listing this search has not shown yet (and remember them)."""
+        seen = self.seen.setdefault(search, set())
+        new = {r["listing_id"] for r in records if r["listing_id"]} - seen
+        seen |= new
+        return bool(new) or not records
 
     def _path_on_site(self, market: str, url: str) -> str:
         """Path and query of a next-page URL, to request on the configured site's host."""

@@ -1,0 +1,116 @@
+"""How a crawl ends, told by a real process: exit codes, the summary line, prompt shutdown."""
+
+import json
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+from werkzeug import Response
+
+from crawler.commands.crawl import EXIT_CODES
+from crawler.demo import crawl_command
+from tests.conftest import FIXTURES, ROOT, always, crawl, rows
+
+pytestmark = pytest.mark.e2e
+FAST = ("-s", "BOT_WALL_BACKOFF=0.05")
+
+
+@pytest.mark.parametrize(("page", "status"), [
+    ("gucci-wallet-p1.html", "ok"),
+    ("captcha.html", "blocked"),
+    ("layout-changed.html", "layout_changed"),
+])
+def test_exit_code_and_summary_line_say_how_the_crawl_went(serve, tmp_path, page, status):
+    db, log = tmp_path / "x.db", tmp_path / "crawl.log"
+    result = crawl("alibaba", serve(always("alibaba", page)), db, "gucci",
+                   "-a", "keywords=gucci wallet", "-s", f"LOG_FILE={log}", *FAST)
+    assert result.returncode == EXIT_CODES[status]
+    assert rows(db, "SELECT status FROM crawls") == [{"status": status}]
+    # With LOG_FILE set, stderr holds the summary alone: what cron mails.
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("crawl 1 of gucci on alibaba: " + status)
+    assert line in log.read_text()
+
+
+def test_exit_codes_are_distinct_per_status_and_2_stays_for_arguments():
+    assert len(set(EXIT_CODES.values())) == len(EXIT_CODES) and 2 not in EXIT_CODES.values()
+    assert EXIT_CODES["ok"] == 0
+
+
+def test_a_degraded_read_is_counted_logged_once_per_page_and_not_ok(serve, tmp_path):
+    cards = FIXTURES / "alibaba" / "2022" / "gucci-bag-cards-only.html"
+    if not cards.exists():
+        pytest.skip("2022 card fixture not generated")
+    body = cards.read_bytes()
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve(lambda t: (404, b"") if "robots" in t else (200, body)), db,
+                   "gucci", "-a", "keywords=gucci bag", "-a", "max_pages=1")
+    assert result.returncode == EXIT_CODES["degraded"]
+    [crawl_row] = rows(db, "SELECT status, listings_stored, stats FROM crawls")
+    assert crawl_row["status"] == "degraded" and crawl_row["listings_stored"] == 8
+    assert json.loads(crawl_row["stats"])["listings/degraded_pages"] == 1
+    assert result.stderr.count("WARNING: Degraded read") == 1
+
+
+def test_a_pager_that_repeats_its_listings_is_not_walked_to_max_pages(serve, tmp_path):
+    served = []
+    page = always("alibaba", "gucci-bag-p1.html")  # says there are 3 pages, shows the same 48
+
+    def resolve(target):
+        served.append(target)
+        return page(target)
+
+    db = tmp_path / "x.db"
+    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag",
+                   "-a", "max_pages=50")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert sum("/trade/search" in t for t in served) == 2  # the repeat is read, not followed
+    assert rows(db, "SELECT pages, listings_stored FROM crawls") == [
+        {"pages": 2, "listings_stored": 48}]
+
+
+def test_robots_txt_refuses_every_disallowed_start_request(serve, tmp_path):
+    served = []
+
+    def resolve(target):
+        served.append(target)
+        if target.startswith("/robots.txt"):
+            return 200, b"User-agent: *\nDisallow: /trade/\n"
+        return always("alibaba", "gucci-wallet-p1.html")(target)
+
+    db = tmp_path / "x.db"
+    keywords = "gucci bag,gucci belt,gucci wallet,gucci shoes,gucci sunglasses"
+    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", f"keywords={keywords}",
+                   "-s", "ROBOTSTXT_OBEY=True")
+    assert [t for t in served if not t.startswith("/robots.txt")] == []
+    assert "'robotstxt/forbidden': 5" in result.stderr
+    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 0}]
+    assert result.returncode == EXIT_CODES["failed"]
+
+
+def test_sigterm_during_a_long_retry_after_wait_exits_within_seconds(serve, tmp_path):
+    hits = []
+
+    def resolve(target):
+        if target.startswith("/robots.txt"):
+            return 404, b""
+        hits.append(target)
+        return Response(b"slow down", status=429, headers={"Retry-After": "120"})
+
+    base_url, db = serve(resolve), tmp_path / "x.db"
+    command = crawl_command("gucci", "alibaba", base_url, str(db), "-a", "keywords=gucci bag")
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not hits and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # inside the 120 s wait now
+    signalled = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert time.monotonic() - signalled < 10, stderr[-2000:]
+    assert process.returncode == EXIT_CODES["interrupted"]
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "interrupted"}]
