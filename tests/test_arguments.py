@@ -92,6 +92,7 @@ def test_database_path_is_expanded_and_absolute(monkeypatch, tmp_path):
     assert plan.database == tmp_path / "x.db"
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("extra", "needle"), [
     (["-a", "name=nosuchbrand"], "unknown brand 'nosuchbrand'"),
     (["-a", "name=gucci", "-a", "max_pages=abc"], "max_pages"),
