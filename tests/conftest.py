@@ -86,12 +86,9 @@ def always(site: str, file: str, status: int = 200) -> Callable[[str], tuple[int
 
 async def crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci",
                 settings: dict | None = None, **arguments: object) -> Crawler:
-    """Crawl a local marketplace in this process, set up as `crawl_command` sets up `scrapy crawl`.
-
-    The project's settings, the local-crawl overrides and `settings` on top; `arguments` are
-    the spider's `-a` arguments. Returns the finished crawler (its stats); raises where
-    `scrapy crawl` would exit non-zero.
-    """
+    """Crawl a local marketplace in this process as `crawl_command` would; the finished crawler."""
+    # `settings` go over the project's like `-s`, `arguments` are the spider's `-a`; a crawl that
+    # `scrapy crawl` would end with a non-zero exit code raises here.
     values = Settings()
     values.setmodule("crawler.settings", priority="project")
     values.update({**LOCAL_CRAWL_SETTINGS, "SQLITE_PATH": str(db), **(settings or {})},

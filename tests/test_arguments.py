@@ -70,6 +70,8 @@ def test_broken_watchlist_names_file_and_problem(tmp_path):
     path.write_text("[brands\n")
     with pytest.raises(ArgumentError, match="not valid TOML"):
         resolve({"name": "x"}, settings(WATCHLIST=str(path)))
+    with pytest.raises(ArgumentError, match=f"watchlist {tmp_path / 'none.toml'}: cannot read"):
+        resolve({"name": "x"}, settings(WATCHLIST=str(tmp_path / "none.toml")))
 
 
 def test_own_watchlist_file_is_used(tmp_path):

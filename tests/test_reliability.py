@@ -76,7 +76,7 @@ async def test_timeouts_are_retried_then_counted_and_the_crawl_is_partial(serve_
                           settings={"DOWNLOAD_TIMEOUT": 1, "RETRY_TIMES": 1}, keywords="gucci bag")
     assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]  # page 1 kept
     assert rows(db, "SELECT status FROM crawls") == [{"status": "partial"}]
-    assert "Page failed" in caplog.text and crawler.stats.get_value("retry/count") >= 1
+    assert "Page failed" in caplog.text and crawler.stats.get_value("retry/count", 0) >= 1
 
 
 async def test_dropped_connections_are_retried_then_counted(serve, tmp_path):
