@@ -1,4 +1,4 @@
-"""`crawler` command: demo, review and the other tools around the crawl."""
+"""`crawler` command: review, score, evaluate - the tools around the crawl."""
 
 from __future__ import annotations
 
@@ -43,39 +43,6 @@ def print_queue(rows: list[dict]) -> None:
               f"{_cut(_money(row), 17):<17} {row['moq'] or '-':>7} "
               f"{_cut(row['seller_name'], 26):<26} {_cut(row['title'], 46):<46} "
               f"{', '.join(reasons)}")
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    """Serve the bundled fixture marketplace, crawl a brand through it, show what was flagged."""
-    from crawler.demo import run_demo
-
-    fixtures = Path(args.fixtures)
-    if not (fixtures / "alibaba" / "routes.json").exists():
-        print(f"error: no fixture marketplace in {fixtures}/ (run from the repository)",
-              file=sys.stderr)
-        return 2
-    marketplaces = [m for m in args.marketplaces.split(",") if (fixtures / m).is_dir()]
-    code = run_demo(fixtures, args.brand, marketplaces, args.db)
-    store = Store(args.db)
-    try:
-        crawls, (total, flagged) = store.recent_crawls(len(marketplaces)), store.counts()
-        rows = store.review_queue(args.top)
-    finally:
-        store.close()
-    for crawl in reversed(crawls):
-        print(f"crawl {crawl['id']} on {crawl['marketplaces']}: {crawl['status']}, "
-              f"{crawl['pages']} pages, {crawl['listings_stored']} listings stored")
-    print(f"""
-Query it yourself:
-  sqlite3 {args.db} "SELECT score, risk, title, url FROM review_queue LIMIT 20"
-  sqlite3 {args.db} "SELECT * FROM crawls ORDER BY id DESC LIMIT 5"
-  crawler review --db {args.db}                      # the same queue
-  crawler review --db {args.db} --mark alibaba:ID counterfeit   # record a verdict
-
-{total} listings in {args.db}; {flagged} flagged for review. Top {len(rows)}:
-""")
-    print_queue(rows)
-    return code
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -141,14 +108,6 @@ def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     main_parser = argparse.ArgumentParser(prog="crawler", description=__doc__)
     commands = main_parser.add_subparsers(dest="command", required=True)
-
-    demo = commands.add_parser("demo", help=cmd_demo.__doc__)
-    demo.add_argument("--brand", default="gucci")
-    demo.add_argument("--db", default="demo.db")
-    demo.add_argument("--fixtures", default="fixtures")
-    demo.add_argument("--marketplaces", default="alibaba,aliexpress,made_in_china")
-    demo.add_argument("--top", type=int, default=15)
-    demo.set_defaults(run=cmd_demo)
 
     review = commands.add_parser("review", help=cmd_review.__doc__)
     review.add_argument("--db", default=DEFAULT_DB)

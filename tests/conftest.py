@@ -1,25 +1,41 @@
-"""Shared test helpers: fixture pages served by pytest-httpserver, subprocess crawls."""
+"""Shared test helpers: fixture pages served by pytest-httpserver, crawls run in this process."""
 
 from __future__ import annotations
 
-import os
+import inspect
 import re
 import sqlite3
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import pytest_twisted
 from pytest_httpserver import HTTPServer
+from scrapy.crawler import Crawler, CrawlerRunner
+from scrapy.settings import Settings
+from twisted.python.log import PythonLoggingObserver
 from werkzeug import Request, Response
 
-from crawler.demo import FixtureSite, crawl_command
+from crawler.spiders.brand import BrandSpider
+from tools.fixture_server import LOCAL_CRAWL_SETTINGS, FixtureSite
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 
 
 Resolver = Callable[[str], "tuple[int, bytes] | Response"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Send Twisted's own errors to Python logging, where `scrapy crawl` would print them."""
+    PythonLoggingObserver("twisted").start()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run `async def` tests on the session's reactor (pytest-twisted) instead of skipping them."""
+    for item in items:
+        if inspect.iscoroutinefunction(getattr(item, "obj", None)):
+            pytest_twisted.ensureDeferred(item.obj)
 
 
 def route(server: HTTPServer, site: str | FixtureSite | Resolver) -> str:
@@ -46,14 +62,20 @@ def serve(httpserver):
     return lambda site: route(httpserver, site)
 
 
-@pytest.fixture
-def serve_threaded():
-    """Like `serve`, on a server that answers requests in parallel (for slow answers)."""
+@pytest.fixture(scope="session")
+def threaded_httpserver():
+    """One server for the session that answers requests in parallel (for slow answers)."""
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
-    yield lambda site: route(server, site)
-    server.clear()
+    yield server
     server.stop()
+
+
+@pytest.fixture
+def serve_threaded(threaded_httpserver):
+    """Like `serve`, on the server that answers requests in parallel."""
+    yield lambda site: route(threaded_httpserver, site)
+    threaded_httpserver.clear()
 
 
 def always(site: str, file: str, status: int = 200) -> Callable[[str], tuple[int, bytes]]:
@@ -62,12 +84,18 @@ def always(site: str, file: str, status: int = 200) -> Callable[[str], tuple[int
     return lambda target: (404, b"") if target.startswith("/robots.txt") else (status, body)
 
 
-def crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci", *extra: str):
-    """Run `scrapy crawl brand` in a subprocess against a local marketplace."""
-    command = crawl_command(brand, marketplace, base_url, str(db), *extra)
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=240, check=False)
+async def crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci",
+                settings: dict | None = None, **arguments: object) -> Crawler:
+    """Crawl a local marketplace in this process as `crawl_command` would; the finished crawler."""
+    # `settings` go over the project's like `-s`, `arguments` are the spider's `-a`; a crawl that
+    # `scrapy crawl` would end with a non-zero exit code raises here.
+    values = Settings()
+    values.setmodule("crawler.settings", priority="project")
+    values.update({**LOCAL_CRAWL_SETTINGS, "SQLITE_PATH": str(db), **(settings or {})},
+                  priority="cmdline")
+    crawler = CrawlerRunner(values).create_crawler(BrandSpider)
+    await crawler.crawl(name=brand, marketplace=marketplace, base_url=base_url, **arguments)
+    return crawler
 
 
 def rows(db: Path, sql: str, *params) -> list[dict]:

@@ -70,6 +70,8 @@ def test_broken_watchlist_names_file_and_problem(tmp_path):
     path.write_text("[brands\n")
     with pytest.raises(ArgumentError, match="not valid TOML"):
         resolve({"name": "x"}, settings(WATCHLIST=str(path)))
+    with pytest.raises(ArgumentError, match=f"watchlist {tmp_path / 'none.toml'}: cannot read"):
+        resolve({"name": "x"}, settings(WATCHLIST=str(tmp_path / "none.toml")))
 
 
 def test_own_watchlist_file_is_used(tmp_path):
@@ -92,6 +94,7 @@ def test_database_path_is_expanded_and_absolute(monkeypatch, tmp_path):
     assert plan.database == tmp_path / "x.db"
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("extra", "needle"), [
     (["-a", "name=nosuchbrand"], "unknown brand 'nosuchbrand'"),
     (["-a", "name=gucci", "-a", "max_pages=abc"], "max_pages"),

@@ -1,15 +1,18 @@
-"""`crawler demo`: the offline marketplace end to end, as `make demo` runs it."""
+"""`python -m tools.demo`: the offline marketplace end to end, as `make demo` runs it."""
 
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT, rows
 
 
+@pytest.mark.e2e
 def test_demo_crawls_every_marketplace_and_prints_the_flagged_table(tmp_path):
     db = tmp_path / "demo.db"
     result = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "demo", "--db", str(db), "--top", "5"],
+        [sys.executable, "-m", "tools.demo", "--db", str(db), "--top", "5"],
         cwd=ROOT, capture_output=True, text=True, timeout=240, check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]

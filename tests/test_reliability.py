@@ -1,4 +1,7 @@
-"""Fault injection against pytest-httpserver: faults, interruptions, concurrency lose nothing."""
+"""Fault injection against pytest-httpserver: faults, interruptions, concurrency lose nothing.
+
+Faults are crawled in process; interruptions and concurrent writers need real processes (e2e).
+"""
 
 import collections
 import os
@@ -12,12 +15,12 @@ import pytest
 from werkzeug import Response
 
 from crawler import settings as defaults
-from crawler.demo import alibaba_site, crawl_command
 from crawler.store import Store
 from tests.conftest import ROOT, crawl, rows
+from tools.fixture_server import alibaba_site, crawl_command
 
 PAGES = 3
-FAST = ("-s", "RETRY_TIMES=3", "-s", "BOT_WALL_BACKOFF=0.05")
+FAST = {"RETRY_TIMES": 3, "BOT_WALL_BACKOFF": 0.05}
 
 
 def flaky(site, failures: int, answer):
@@ -37,23 +40,21 @@ def flaky(site, failures: int, answer):
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
-def test_server_errors_then_success_store_every_listing_once(serve, tmp_path, status):
+async def test_server_errors_then_success_store_every_listing_once(serve, tmp_path, status):
     db = tmp_path / "x.db"
     site = flaky(alibaba_site(PAGES), 2, lambda: (status, b"<html>oops</html>"))
-    result = crawl("alibaba", serve(site), db, "gucci", "-a", "keywords=gucci bag", *FAST)
-    assert result.returncode == 0, result.stderr[-2000:]
+    await crawl("alibaba", serve(site), db, settings=FAST, keywords="gucci bag")
     assert rows(db, "SELECT count(DISTINCT listing_id) AS n, sum(times_seen) AS seen "
                     "FROM listings") == [{"n": 48 * PAGES, "seen": 48 * PAGES}]
     assert rows(db, "SELECT count(*) AS n FROM observations") == [{"n": 48 * PAGES}]
     assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
 
 
-def test_429_waits_as_long_as_retry_after_asks(serve, tmp_path):
+async def test_429_waits_as_long_as_retry_after_asks(serve, tmp_path):
     db = tmp_path / "x.db"
     limited = Response(b"slow down", status=429, headers={"Retry-After": "2"})
     site = flaky(alibaba_site(1), 1, lambda: limited)
-    result = crawl("alibaba", serve(site), db, "gucci", "-a", "keywords=gucci bag")
-    assert result.returncode == 0, result.stderr[-2000:]
+    await crawl("alibaba", serve(site), db, keywords="gucci bag")
     assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]
     search = next(t for t in site.times if t.startswith("/trade/search"))
     first, second = site.times[search][:2]
@@ -61,7 +62,8 @@ def test_429_waits_as_long_as_retry_after_asks(serve, tmp_path):
     assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
 
 
-def test_timeouts_are_retried_then_counted_and_the_crawl_is_partial(serve_threaded, tmp_path):
+async def test_timeouts_are_retried_then_counted_and_the_crawl_is_partial(serve_threaded,
+                                                                          tmp_path, caplog):
     site = alibaba_site(PAGES)
 
     def resolve(target):
@@ -70,15 +72,14 @@ def test_timeouts_are_retried_then_counted_and_the_crawl_is_partial(serve_thread
         return site(target)
 
     db = tmp_path / "x.db"
-    result = crawl("alibaba", serve_threaded(resolve), db, "gucci",
-                   "-a", "keywords=gucci bag", "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=1")
-    assert result.returncode == 0, result.stderr[-2000:]
+    crawler = await crawl("alibaba", serve_threaded(resolve), db,
+                          settings={"DOWNLOAD_TIMEOUT": 1, "RETRY_TIMES": 1}, keywords="gucci bag")
     assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]  # page 1 kept
     assert rows(db, "SELECT status FROM crawls") == [{"status": "partial"}]
-    assert "Page failed" in result.stderr and "retry/count" in result.stderr
+    assert "Page failed" in caplog.text and crawler.stats.get_value("retry/count", 0) >= 1
 
 
-def test_dropped_connections_are_retried_then_counted(serve, tmp_path):
+async def test_dropped_connections_are_retried_then_counted(serve, tmp_path):
     site = alibaba_site(PAGES)
 
     def resolve(target):
@@ -93,9 +94,7 @@ def test_dropped_connections_are_retried_then_counted(serve, tmp_path):
         return Response(cut_short(), status=200, headers={"Content-Length": str(len(body))})
 
     db = tmp_path / "x.db"
-    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag",
-                   "-s", "RETRY_TIMES=1")
-    assert result.returncode == 0, result.stderr[-2000:]
+    await crawl("alibaba", serve(resolve), db, settings={"RETRY_TIMES": 1}, keywords="gucci bag")
     assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 48}]
     assert rows(db, "SELECT status FROM crawls") == [{"status": "partial"}]
 
@@ -108,6 +107,7 @@ def _start(base_url: str, db, *extra: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_interrupted_crawl_keeps_its_listings_and_resumes_from_jobdir(serve_threaded, tmp_path,
                                                                       signum):
@@ -146,6 +146,7 @@ def test_interrupted_crawl_keeps_its_listings_and_resumes_from_jobdir(serve_thre
         {"n": 48 * total, "most": 1}]
 
 
+@pytest.mark.e2e
 def test_two_crawls_and_a_reviewer_share_one_database(serve_threaded, tmp_path):
     base_url, db = serve_threaded(alibaba_site(12, delay=0.02)), tmp_path / "x.db"
     Store(db).close()
@@ -198,14 +199,13 @@ def test_polite_defaults():
     assert defaults.CONCURRENT_REQUESTS_PER_DOMAIN <= 2 and defaults.DOWNLOAD_DELAY >= 1
 
 
-def test_requests_stay_on_the_marketplaces_and_base_url(serve, tmp_path):
+async def test_requests_stay_on_the_marketplaces_and_base_url(serve, tmp_path):
     def resolve(target):
         if target.startswith("/robots"):
             return 404, b""
         return Response(b"", status=302, headers={"Location": "http://elsewhere.invalid/x"})
 
     db = tmp_path / "x.db"
-    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag")
-    assert result.returncode == 0
-    assert "'offsite/filtered': 1" in result.stderr  # never requested
+    crawler = await crawl("alibaba", serve(resolve), db, keywords="gucci bag")
+    assert crawler.stats.get_value("offsite/filtered") == 1  # never requested
     assert rows(db, "SELECT status FROM crawls") == [{"status": "failed"}]

@@ -1,6 +1,7 @@
 """Benchmark: the brand crawl against a bare Scrapy spider on the same pages, in one run.
 
-Prints numbers, asserts nothing. `make bench` (or `python tools/bench.py [pages]`).
+Prints numbers, asserts nothing. `make bench` (or `python -m tools.bench [pages]`, from the
+repository root).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from pathlib import Path
 from scrapy.http import HtmlResponse
 
 from crawler import watchlist
-from crawler.demo import FIXTURES, FixtureServer, alibaba_site, crawl_command
 from crawler.marketplaces import MARKETPLACES
 from crawler.parsing import listing_fields
 from crawler.scoring import score_for
+from tools.fixture_server import FIXTURES, FixtureServer, alibaba_site, crawl_command
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}

@@ -1,11 +1,9 @@
-"""The bundled offline marketplace: fixture pages served on 127.0.0.1, crawled like the web."""
+"""The bundled offline marketplace: fixture pages served on 127.0.0.1, and how to crawl them."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -98,27 +96,16 @@ class FixtureServer:
         self.server.server_close()
 
 
+# What a crawl of a local fixture site changes in the project's settings: no politeness delays.
+LOCAL_CRAWL_SETTINGS = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
+                        "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
+
+
 def crawl_command(brand: str, marketplace: str, base_url: str, db: str, *extra: str) -> list[str]:
     """The `scrapy crawl brand` command line for a crawl of a local (fixture) marketplace."""
+    settings = {"SQLITE_PATH": db, **LOCAL_CRAWL_SETTINGS}
     return [
         sys.executable, "-m", "scrapy", "crawl", "brand",
         "-a", f"name={brand}", "-a", f"marketplace={marketplace}", "-a", f"base_url={base_url}",
-        "-s", f"SQLITE_PATH={db}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", *extra,
+        *(arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")), *extra,
     ]
-
-
-def run_demo(fixtures: Path, brand: str, marketplaces: list[str], db: str) -> int:
-    """Crawl the fixture marketplaces for a brand into `db`; the worst exit code."""
-    server = FixtureServer({name: FixtureSite(fixtures / name).resolve for name in marketplaces})
-    worst = 0
-    try:
-        for name in marketplaces:
-            command = crawl_command(brand, name, f"{server.url}/{name}", db,
-                                    "-s", "LOG_LEVEL=WARNING")
-            print(f"crawling {brand} on the offline {name} ({server.url}/{name}) ...", flush=True)
-            env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
-            worst = max(worst, subprocess.run(command, check=False, env=env).returncode)
-    finally:
-        server.close()
-    return worst
