@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import inspect
+import os
 import re
 import sqlite3
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from twisted.python.log import PythonLoggingObserver
 from werkzeug import Request, Response
 
 from crawler.spiders.brand import BrandSpider
-from tools.fixture_server import LOCAL_CRAWL_SETTINGS, FixtureSite
+from tools.fixture_server import LOCAL_CRAWL_SETTINGS, FixtureSite, crawl_command
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -96,6 +98,18 @@ async def crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci",
     crawler = CrawlerRunner(values).create_crawler(BrandSpider)
     await crawler.crawl(name=brand, marketplace=marketplace, base_url=base_url, **arguments)
     return crawler
+
+
+def scrapy_crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci",
+                 *extra: str, wait: bool = True) -> subprocess.CompletedProcess | subprocess.Popen:
+    """Run `scrapy crawl brand` in a real process (for signals, exit codes, stderr)."""
+    command = crawl_command(brand, marketplace, base_url, str(db), *extra)
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
+    if not wait:
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=240, check=False)
 
 
 def rows(db: Path, sql: str, *params) -> list[dict]:

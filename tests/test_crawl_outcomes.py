@@ -1,22 +1,20 @@
-"""How a crawl ends, told by a real process: exit codes, the summary line, prompt shutdown."""
+"""How a crawl ends: exit codes and the summary line (real processes), degraded reads, pagers
+that repeat themselves, robots.txt for concurrent requests, prompt shutdown."""
 
 import json
-import os
 import signal
-import subprocess
 import time
 
 import pytest
 from werkzeug import Response
 
 from crawler.commands.crawl import EXIT_CODES
-from crawler.demo import crawl_command
-from tests.conftest import FIXTURES, ROOT, always, crawl, rows
+from tests.conftest import FIXTURES, always, crawl, rows, scrapy_crawl
 
-pytestmark = pytest.mark.e2e
 FAST = ("-s", "BOT_WALL_BACKOFF=0.05")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("page", "status"), [
     ("gucci-wallet-p1.html", "ok"),
     ("captcha.html", "blocked"),
@@ -24,8 +22,8 @@ FAST = ("-s", "BOT_WALL_BACKOFF=0.05")
 ])
 def test_exit_code_and_summary_line_say_how_the_crawl_went(serve, tmp_path, page, status):
     db, log = tmp_path / "x.db", tmp_path / "crawl.log"
-    result = crawl("alibaba", serve(always("alibaba", page)), db, "gucci",
-                   "-a", "keywords=gucci wallet", "-s", f"LOG_FILE={log}", *FAST)
+    result = scrapy_crawl("alibaba", serve(always("alibaba", page)), db, "gucci",
+                          "-a", "keywords=gucci wallet", "-s", f"LOG_FILE={log}", *FAST)
     assert result.returncode == EXIT_CODES[status]
     assert rows(db, "SELECT status FROM crawls") == [{"status": status}]
     # With LOG_FILE set, stderr holds the summary alone: what cron mails.
@@ -39,22 +37,21 @@ def test_exit_codes_are_distinct_per_status_and_2_stays_for_arguments():
     assert EXIT_CODES["ok"] == 0
 
 
-def test_a_degraded_read_is_counted_logged_once_per_page_and_not_ok(serve, tmp_path):
-    cards = FIXTURES / "alibaba" / "2022" / "gucci-bag-cards-only.html"
-    if not cards.exists():
-        pytest.skip("2022 card fixture not generated")
-    body = cards.read_bytes()
+async def test_a_degraded_read_is_counted_logged_once_per_page_and_not_ok(serve, tmp_path,
+                                                                          caplog):
+    body = (FIXTURES / "alibaba" / "2022" / "gucci-bag-cards-only.html").read_bytes()
     db = tmp_path / "x.db"
-    result = crawl("alibaba", serve(lambda t: (404, b"") if "robots" in t else (200, body)), db,
-                   "gucci", "-a", "keywords=gucci bag", "-a", "max_pages=1")
-    assert result.returncode == EXIT_CODES["degraded"]
+    site = serve(lambda t: (404, b"") if "robots" in t else (200, body))
+    crawler = await crawl("alibaba", site, db, keywords="gucci bag", max_pages=1)
     [crawl_row] = rows(db, "SELECT status, listings_stored, stats FROM crawls")
     assert crawl_row["status"] == "degraded" and crawl_row["listings_stored"] == 8
     assert json.loads(crawl_row["stats"])["listings/degraded_pages"] == 1
-    assert result.stderr.count("WARNING: Degraded read") == 1
+    assert crawler.stats.get_value("listings/status") == "degraded"
+    assert sum("Degraded read" in r.getMessage() for r in caplog.records
+               if r.levelname == "WARNING") == 1
 
 
-def test_a_pager_that_repeats_its_listings_is_not_walked_to_max_pages(serve, tmp_path):
+async def test_a_pager_that_repeats_its_listings_is_not_walked_to_max_pages(serve, tmp_path):
     served = []
     page = always("alibaba", "gucci-bag-p1.html")  # says there are 3 pages, shows the same 48
 
@@ -63,15 +60,13 @@ def test_a_pager_that_repeats_its_listings_is_not_walked_to_max_pages(serve, tmp
         return page(target)
 
     db = tmp_path / "x.db"
-    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag",
-                   "-a", "max_pages=50")
-    assert result.returncode == 0, result.stderr[-2000:]
+    await crawl("alibaba", serve(resolve), db, keywords="gucci bag", max_pages=50)
     assert sum("/trade/search" in t for t in served) == 2  # the repeat is read, not followed
-    assert rows(db, "SELECT pages, listings_stored FROM crawls") == [
-        {"pages": 2, "listings_stored": 48}]
+    assert rows(db, "SELECT status, pages, listings_stored FROM crawls") == [
+        {"status": "ok", "pages": 2, "listings_stored": 48}]
 
 
-def test_robots_txt_refuses_every_disallowed_start_request(serve, tmp_path):
+async def test_robots_txt_refuses_every_disallowed_start_request(serve, tmp_path):
     served = []
 
     def resolve(target):
@@ -82,14 +77,15 @@ def test_robots_txt_refuses_every_disallowed_start_request(serve, tmp_path):
 
     db = tmp_path / "x.db"
     keywords = "gucci bag,gucci belt,gucci wallet,gucci shoes,gucci sunglasses"
-    result = crawl("alibaba", serve(resolve), db, "gucci", "-a", f"keywords={keywords}",
-                   "-s", "ROBOTSTXT_OBEY=True")
+    crawler = await crawl("alibaba", serve(resolve), db, keywords=keywords,
+                          settings={"ROBOTSTXT_OBEY": True})
     assert [t for t in served if not t.startswith("/robots.txt")] == []
-    assert "'robotstxt/forbidden': 5" in result.stderr
-    assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 0}]
-    assert result.returncode == EXIT_CODES["failed"]
+    assert crawler.stats.get_value("robotstxt/forbidden") == 5
+    assert rows(db, "SELECT status, listings_stored FROM crawls") == [
+        {"status": "failed", "listings_stored": 0}]
 
 
+@pytest.mark.e2e
 def test_sigterm_during_a_long_retry_after_wait_exits_within_seconds(serve, tmp_path):
     hits = []
 
@@ -99,11 +95,9 @@ def test_sigterm_during_a_long_retry_after_wait_exits_within_seconds(serve, tmp_
         hits.append(target)
         return Response(b"slow down", status=429, headers={"Retry-After": "120"})
 
-    base_url, db = serve(resolve), tmp_path / "x.db"
-    command = crawl_command("gucci", "alibaba", base_url, str(db), "-a", "keywords=gucci bag")
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    db = tmp_path / "x.db"
+    process = scrapy_crawl("alibaba", serve(resolve), db, "gucci", "-a", "keywords=gucci bag",
+                           wait=False)
     deadline = time.monotonic() + 30
     while not hits and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -1,6 +1,5 @@
 """The retry middleware asks the marketplace's page object about walls, once per response."""
 
-import asyncio
 from dataclasses import dataclass
 
 import pytest
@@ -37,10 +36,6 @@ class Shop(Marketplace):
     page_class = SorryPage
 
 
-def process(middleware, request, response):
-    return asyncio.run(middleware.process_response(request, response))
-
-
 @pytest.fixture
 def middleware(monkeypatch):
     monkeypatch.setitem(MARKETPLACES, "shop", Shop())
@@ -49,23 +44,23 @@ def middleware(monkeypatch):
     return BackoffRetryMiddleware.from_crawler(crawler)
 
 
-def test_a_marketplace_with_its_own_wall_check_is_retried(middleware):
+async def test_a_marketplace_with_its_own_wall_check_is_retried(middleware):
     request = Request("https://shop.example/s?q=gucci", meta={"marketplace": "shop"})
     wall = HtmlResponse(request.url, body=b"<html>we are sorry</html>", request=request)
-    retry = process(middleware, request, wall)
+    retry = await middleware.process_response(request, wall)
     assert isinstance(retry, Request) and retry.meta["retry_times"] == 1
     assert middleware.crawler.stats.get_value("listings/retries/bot_wall") == 1
     fine = HtmlResponse(request.url, body=b"<html>results</html>", request=request)
-    assert process(middleware, request, fine) is fine
+    assert await middleware.process_response(request, fine) is fine
 
 
-def test_requests_that_are_not_searches_are_never_judged(middleware):
+async def test_requests_that_are_not_searches_are_never_judged(middleware):
     request = Request("https://shop.example/robots.txt")
     wall = HtmlResponse(request.url, body=b"<title>Captcha Interception</title>", request=request)
-    assert process(middleware, request, wall) is wall
+    assert await middleware.process_response(request, wall) is wall
 
 
-def test_the_wall_check_runs_once_for_the_middleware_and_the_page_object(middleware, monkeypatch):
+async def test_the_wall_check_runs_once_for_middleware_and_page_object(middleware, monkeypatch):
     calls = []
     monkeypatch.setattr("crawler.marketplaces.base.is_wall_text",
                         lambda text: calls.append(1) or walls.is_wall_text(text))
@@ -74,6 +69,6 @@ def test_the_wall_check_runs_once_for_the_middleware_and_the_page_object(middlew
     wall = HtmlResponse(request.url, request=request,
                         body=b"<html><title>Captcha Interception</title></html>")
     middleware.wall_retries = 0  # give up at once: the spider sees the wall
-    assert process(middleware, request, wall) is wall
+    assert await middleware.process_response(request, wall) is wall
     assert MARKETPLACES["alibaba"].page(wall).is_blocked()
     assert len(calls) == 1

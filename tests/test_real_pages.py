@@ -8,7 +8,6 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.marketplaces import MARKETPLACES
-from crawler.parsing import listing_fields
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 WALLS = FIXTURES / "walls"
@@ -101,7 +100,7 @@ def test_wall_with_its_markers_at_30_mb_is_blocked(site):
 @pytest.mark.parametrize(("folder", "file", "truth"), VARIANTS, ids=VARIANT_IDS)
 def test_variant_listings_match_ground_truth(folder, file, truth):
     page = alibaba_page(folder, file)
-    got = [listing_fields(raw, page.response.url) for raw in page.listings()]
+    got = page.listings()
     expected = [{k: v for k, v in e.items() if k != "label"} for e in truth["listings"]]
     assert len(got) == len(expected)
     for have, want in zip(got, expected, strict=True):
@@ -141,7 +140,7 @@ def test_2022_next_page_is_the_paging_url_up_to_the_total_count():
 def test_2022_cards_are_read_as_they_show():
     file = "gucci-bag-cards-only.html"
     page = alibaba_page("2022", file)
-    got = [listing_fields(raw, page.response.url) for raw in page.listings()]
+    got = page.listings()
     [truth] = [t for folder, f, t in VARIANTS if (folder, f) == ("2022", file)]
     shown = ("price_min", "price_max", "currency", "moq", "moq_unit")
     assert [tuple(g[k] for k in shown) for g in got[:1]] == [(158.33, 190.0, "CNY", 25, "piece")]

@@ -15,6 +15,7 @@ import pytest
 from werkzeug import Response
 
 from crawler import settings as defaults
+from crawler.commands.crawl import EXIT_CODES
 from crawler.store import Store
 from tests.conftest import ROOT, crawl, rows
 from tools.fixture_server import alibaba_site, crawl_command
@@ -126,7 +127,7 @@ def test_interrupted_crawl_keeps_its_listings_and_resumes_from_jobdir(serve_thre
         time.sleep(0.05)
     crawl_process.send_signal(signum)
     _, stderr = crawl_process.communicate(timeout=120)
-    assert crawl_process.returncode == 0, stderr[-2000:]
+    assert crawl_process.returncode == EXIT_CODES["interrupted"], stderr[-2000:]
 
     first = rows(db, "SELECT * FROM crawls")
     assert [c["status"] for c in first] == ["interrupted"]

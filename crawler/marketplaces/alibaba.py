@@ -51,6 +51,10 @@ BADGE_FLAGS = (
     ("Trade Assurance", (("tradeAssurance",), ("company", "tradeAssurance"))),
 )
 FALSE_FLAGS = (False, 0, "0", "false", "N", "n", "")
+# What a product nested in an ad offer's `productList` takes from the offer: its seller.
+SELLER_KEYS = ("companyName", "companyId", "supplierHref", "countryCode", "goldSupplierYears",
+               "goldYearsNumber", "goldSupplierIcon", "goldSupplier", "verifiedSupplier",
+               "verifiedSupplierPro", "tradeAssurance", "badges", "supplier", "company")
 BADGE_CODES = {"ag": "verified_supplier", "gs": "gold_supplier", "gold": "gold_supplier",
                "ta": "trade_assurance", "local_stock": "local_stock"}
 
@@ -67,9 +71,12 @@ CARD_BADGES = {"gold supplier": "Gold Supplier", "gold-supplier": "Gold Supplier
                "trade assurance": "Trade Assurance", "trade-assurance": "Trade Assurance",
                "verified": "Verified", "assessed": "Assessed Supplier"}
 SELLER_LINK = re.compile(r"\.en\.alibaba\.com|/company/|/supplier", re.IGNORECASE)
-# What a card's seller slot may show instead of the company's name.
+# What a card's seller slot may show instead of the company's name: years, a country code
+# and a label ("11 yrs CN Supplier").
 SELLER_LABELS = frozenset(("supplier", "seller", "store", "shop", "company", "manufacturer",
                            "visit store", "contact supplier", "chat now", "view supplier"))
+SLOT_NOISE = re.compile(r"\b\d{1,2}\s*(?:yrs?|years?)\b|\b[A-Z]{2}\b")
+COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 # Cards of the script-rendered layouts: read alone, they are a fallback, not the page's data.
 MODERN_CARD = "J-offer-wrapper"
 NO_RESULTS = re.compile(r"no (?:matching )?(?:products?|results?) (?:were )?(?:found|matching)"
@@ -78,6 +85,13 @@ NO_RESULTS = re.compile(r"no (?:matching )?(?:products?|results?) (?:were )?(?:f
 
 def _words(node: Selector) -> str:
     return " ".join(" ".join(node.css("::text").getall()).split())
+
+
+def _whole(value: object) -> int | None:
+    """A non-negative whole number given as a number or digits, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    return int(value) if str(value).strip().isdigit() else None
 
 
 def _flag(value: object) -> bool:
@@ -134,12 +148,18 @@ def _card_roots(links: dict[str, list]) -> dict[str, object]:
     return cards
 
 
-def _seller(card: Selector) -> Selector | None:
+def _seller(card: Selector) -> tuple[Selector | None, str | None, str | None]:
+    """The seller link of a card, the seller's name (not a slot's label) and country code."""
     for link in card.xpath(".//a[@href]"):
+        if not SELLER_LINK.search(link.attrib["href"]):
+            continue
         name = link.attrib.get("title") or _words(link)
-        if SELLER_LINK.search(link.attrib["href"]) and name and name.lower() not in SELLER_LABELS:
-            return link
-    return None
+        rest = " ".join(SLOT_NOISE.sub(" ", name).split())
+        codes = [t.strip() for t in link.xpath(".//text() | .//img/@alt").getall()
+                 if COUNTRY_CODE.fullmatch(t.strip())]
+        real = bool(rest) and rest.lower() not in SELLER_LABELS
+        return link, name if real else None, codes[0] if codes else None
+    return None, None, None
 
 
 def html_card_records(selector: Selector) -> list[RawListing]:
@@ -156,18 +176,23 @@ def html_card_records(selector: Selector) -> list[RawListing]:
         anchors = [Selector(root=a, type="html") for a in links[product]]
         titles = [a.attrib.get("title") or _words(a) for a in anchors]
         marks = " ".join(card.xpath(".//@alt | .//@title | .//@class").getall() + [text]).lower()
-        seller = _seller(card)
+        seller, seller_name, country = _seller(card)
         price, moq = CARD_PRICE.search(text), CARD_MOQ.search(text)
-        sold, years = CARD_SOLD.search(text), CARD_YEARS.search(text)
+        sold = CARD_SOLD.search(text)
+        # Years on the marketplace as the seller slot shows them, else a Gold Supplier's years.
+        years = CARD_YEARS.search(_words(seller)) if seller else None
+        if not years and "gold" in marks:
+            years = CARD_YEARS.search(text)
         records.append(RawListing(
             listing_id=product,
             url=anchors[0].attrib["href"],
             title=max(titles, key=lambda t: len(t or "")) or None,
             price=price.group(0) if price else None,
             moq=moq.group(0) if moq else None,
-            seller_name=(seller.attrib.get("title") or _words(seller)) if seller else None,
+            seller_name=seller_name,
             seller_url=seller.attrib["href"] if seller else None,
-            seller_years=years.group(1) if years and "gold" in marks else None,
+            seller_country=country,
+            seller_years=years.group(1) if years else None,
             badges=[label for key, label in CARD_BADGES.items() if key in marks],
             sold=sold.group(0) if sold else None,
             image_url=card.css("img::attr(data-src), img::attr(src)").get(),
@@ -195,17 +220,18 @@ class AlibabaSearchPage(SearchPage):
 
     @property
     def offers(self) -> list[dict]:
-        """Offer objects, with the products an ad offer nests in its `productList`."""
+        """Offer objects, each followed by the products an ad offer nests in `productList`
+        (sold by the offer's seller)."""
         offers = first(self.data, *((key,) for key in OFFER_LISTS))
         found = []
         for offer in offers if isinstance(offers, list) else []:
             if not isinstance(offer, dict):
                 continue
+            found.append(offer)
             nested = offer.get("productList")
-            if isinstance(nested, list):
-                found += [product for product in nested if isinstance(product, dict)]
-            else:
-                found.append(offer)
+            seller = {key: offer[key] for key in SELLER_KEYS if key in offer}
+            found += [{**seller, **product} for product in nested if isinstance(product, dict)
+                      ] if isinstance(nested, list) else []
         return found
 
     @cached_property
@@ -234,14 +260,18 @@ class AlibabaSearchPage(SearchPage):
     def next_page_url(self, page: int) -> str | None:
         if not self.data:
             return self._pager_link(page)
-        pagination = self.data.get("paginationData")
-        count = dig(pagination, "pageCount")
-        if not isinstance(count, int | str) or not str(count).isdigit() or page >= int(count):
+        rule = first(self.data, ("paginationData", "urlRule"), ("pagingUrl",))
+        if page >= self.page_count() or not (isinstance(rule, str) and "{0}" in rule):
             return None
-        rule = dig(pagination, "urlRule")
-        if isinstance(rule, str) and "{0}" in rule:
-            return rule.replace("{0}", str(page + 1))
-        return None
+        return rule.replace("{0}", str(page + 1))
+
+    def page_count(self) -> int:
+        """How many results pages the search has, by the page's own data (0: unknown)."""
+        count = _whole(dig(self.data, "paginationData", "pageCount"))
+        if count is not None:
+            return count
+        total, size = _whole(self.data.get("totalCount")), _whole(self.data.get("pageSize"))
+        return -(-total // size) if total is not None and size else 0
 
     def _pager_link(self, page: int) -> str | None:
         """The pager's link to the next page: labelled with its number, or carrying page=N."""
