@@ -8,6 +8,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.marketplaces import MARKETPLACES
+from tests.conftest import crawl, rows
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 WALLS = FIXTURES / "walls"
@@ -148,3 +149,40 @@ def test_2022_cards_are_read_as_they_show():
         tuple(t[k] for k in shown) for t in truth["listings"]
     ]  # "CN¥158.33-CN¥190.00", "25 Pieces (MOQ)"
     assert [g["seller_name"] for g in got] == [None] * 8  # the slot's label "Supplier"
+
+
+def _serve_page(body: bytes):
+    return lambda target: (404, b"") if target.startswith("/robots.txt") else (200, body)
+
+
+@pytest.mark.parametrize(("site", "file"), [
+    ("aliexpress", "aliexpress-captcha-late-title.html"),
+    ("aliexpress", "aliexpress-punish-untitled.html"),
+    ("alibaba", "aliexpress-punish-untitled.html"),
+])
+async def test_a_crawl_answered_by_a_deep_wall_is_blocked(serve, tmp_path, site, file):
+    db = tmp_path / "x.db"
+    await crawl(site, serve(_serve_page((WALLS / file).read_bytes())), db,
+                keywords="gucci bag", settings={"BOT_WALL_BACKOFF": 0.01})
+    assert rows(db, "SELECT status, blocked_pages, listings_stored FROM crawls") == [
+        {"status": "blocked", "blocked_pages": 1, "listings_stored": 0}]
+
+
+@pytest.mark.parametrize(("folder", "file", "truth"),
+                         [v for v in VARIANTS if not v[2]["degraded"]],
+                         ids=[i for i, v in zip(VARIANT_IDS, VARIANTS, strict=True)
+                              if not v[2]["degraded"]])
+async def test_every_offer_of_each_layout_is_stored_and_the_crawl_is_ok(serve, tmp_path, folder,
+                                                                        file, truth):
+    db = tmp_path / "x.db"
+    body = (FIXTURES / "alibaba" / folder / file).read_bytes()
+    await crawl("alibaba", serve(_serve_page(body)), db, keywords="gucci bag", max_pages=1)
+    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM listings")}
+    assert len(stored) == len(truth["listings"])
+    for want in truth["listings"]:
+        have = stored[want["listing_id"]]
+        for key in ("price_min", "price_max", "currency", "moq", "moq_unit", "seller_name",
+                    "seller_country", "seller_years", "sold_count"):
+            assert have[key] == want[key], (key, want["listing_id"])
+        assert json.loads(have["badges"]) == want["badges"]
+    assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
