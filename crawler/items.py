@@ -21,8 +21,10 @@ class Listing:
     moq: int | None = None
     moq_unit: str | None = None
     seller_name: str | None = None
+    seller_id: str | None = None
     seller_url: str | None = None
-    seller_country: str | None = None
+    seller_country: str | None = None  # ISO 3166 alpha-2
+    seller_location: str | None = None  # as the page writes it ("Zhejiang, China")
     seller_years: int | None = None
     badges: list[str] = field(default_factory=list)
     sold_count: int | None = None
@@ -43,8 +45,9 @@ class RawListing:
     currency: object = None  # an ISO code the page states outright (AliExpress currencyCode)
     moq: object = None
     seller_name: object = None
+    seller_id: object = None
     seller_url: object = None
-    seller_country: object = None
+    seller_country: object = None  # a code or a location
     seller_years: object = None
     badges: list[object] = field(default_factory=list)  # labels, codes or alt texts
     sold: object = None

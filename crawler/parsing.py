@@ -8,10 +8,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
-from urllib.parse import urljoin
+from functools import lru_cache
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
+import pycountry
 from price_parser import Price
 from w3lib.html import remove_tags, remove_tags_with_content
+from w3lib.url import url_query_cleaner
 
 from crawler.items import RawListing
 
@@ -117,6 +120,49 @@ def absolute_url(value: object, base: str = "https://") -> str | None:
     if "://" in url[:12]:
         return url
     return urljoin(base, url) if base.startswith("http") else None
+
+
+# Query parameters that only track a visit (Alibaba's spm, ad and experiment ids, campaign
+# tags): dropped so one listing or seller has one URL.
+TRACKING_PARAMETERS = frozenset((
+    "spm", "scm", "pvid", "s", "cardtype", "trackinfo", "tracelog", "curpageloguid",
+    "gatewayadapt", "sk", "terminal_id", "ali_trackid", "pdp_npi", "pdp_ext_f", "utparam",
+    "src", "from", "scenario", "_t", "_randl_shipto", "mall_affr", "ad_pvid", "cv", "dp", "af",
+))
+TRACKING_PREFIXES = ("utm_", "aff_", "algo_", "spm_", "scm_", "pdp_")
+# Country names marketplaces write that ISO 3166's own names do not cover.
+COUNTRY_ALIASES = {"turkey": "TR", "russia": "RU", "uk": "GB", "england": "GB", "korea": "KR",
+                   "mainland china": "CN", "prc": "CN", "usa": "US", "u.s.a.": "US"}
+
+
+def _tracking(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(value: object, base: str = "https://") -> str | None:
+    """An absolute URL without tracking parameters or fragment (one listing, one URL)."""
+    url = absolute_url(value, base)
+    if not url or "?" not in url and "#" not in url:
+        return url
+    names = [k for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)]
+    return url_query_cleaner(url, [k for k in names if _tracking(k)], remove=True)
+
+
+@lru_cache(maxsize=4096)
+def country_code(value: str | None) -> str | None:
+    """The ISO 3166 alpha-2 code a location names ('Zhejiang, China' -> 'CN'), else None."""
+    if not value:
+        return None
+    for part in reversed(value.split(",")):  # the country comes last: "Zhejiang, China"
+        name = " ".join(part.split()).lower()
+        if code := COUNTRY_ALIASES.get(name):
+            return code
+        try:
+            return pycountry.countries.lookup(name).alpha_2
+        except LookupError:
+            continue
+    return None
 
 
 def currency_code(text: str, symbol: str | None = None) -> str | None:
@@ -244,9 +290,10 @@ def listing_fields(raw: RawListing, page_url: str = "https://",
     """Listing column values from a page object's raw record."""
     price_min, price_max, currency = parse_price(raw.price)
     moq, moq_unit = parse_quantity(raw.moq)
+    location = clean_text(raw.seller_country, limit=100)
     return {
         "listing_id": clean_text(raw.listing_id, limit=200),
-        "url": absolute_url(raw.url, page_url),
+        "url": canonical_url(raw.url, page_url),
         "title": clean_text(raw.title),
         "price_min": price_min,
         "price_max": price_max,
@@ -254,8 +301,10 @@ def listing_fields(raw: RawListing, page_url: str = "https://",
         "moq": moq,
         "moq_unit": moq_unit,
         "seller_name": clean_text(raw.seller_name),
-        "seller_url": absolute_url(raw.seller_url, page_url),
-        "seller_country": clean_text(raw.seller_country, limit=100),
+        "seller_id": clean_text(raw.seller_id, limit=200),
+        "seller_url": canonical_url(raw.seller_url, page_url),
+        "seller_country": country_code(location),
+        "seller_location": location if location != country_code(location) else None,
         "seller_years": parse_count(raw.seller_years),
         "badges": canonical_badges(raw.badges or [], badge_codes),
         "sold_count": parse_count(raw.sold),

@@ -8,7 +8,9 @@ from crawler.parsing import (
     absolute_url,
     canonical_badge,
     canonical_badges,
+    canonical_url,
     clean_text,
+    country_code,
     find_number,
     listing_fields,
     parse_count,
@@ -278,10 +280,51 @@ def test_listing_fields_from_raw_strings():
         "listing_id": "1600123", "url": "https://www.alibaba.com/product-detail/a_1600123.html",
         "title": "Gucci bag", "price_min": 2.0, "price_max": 5.0, "currency": "USD",
         "moq": 2000, "moq_unit": "piece", "seller_name": "Guangzhou X Co., Ltd.",
-        "seller_url": "https://gzx.en.alibaba.com", "seller_country": "CN", "seller_years": 9,
+        "seller_id": None, "seller_url": "https://gzx.en.alibaba.com", "seller_country": "CN",
+        "seller_location": None, "seller_years": 9,
         "badges": ["gold_supplier", "verified_supplier"], "sold_count": 2959,
         "image_url": "https://s.alicdn.com/a.jpg",
     }
+
+
+CANONICAL_URLS = [
+    ("//www.alibaba.com/product-detail/X_1.html?spm=a2700.galleryofferlist.d_title.9",
+     "https://www.alibaba.com/product-detail/X_1.html"),
+    ("//www.alibaba.com/product-detail/X_1.html?spm=a.b&s=p&cardType=gallery#top",
+     "https://www.alibaba.com/product-detail/X_1.html"),
+    ("https://www.aliexpress.com/item/1.html?algo_pvid=9&utm_source=x&sku_id=12",
+     "https://www.aliexpress.com/item/1.html?sku_id=12"),
+    ("https://gzx.en.alibaba.com/company_profile.html?spm=a2700.x.d_companylogo",
+     "https://gzx.en.alibaba.com/company_profile.html"),
+    ("https://detail.1688.com/offer.htm?id=7&spm=1", "https://detail.1688.com/offer.htm?id=7"),
+    ("https://x.example/p?q=a%20b", "https://x.example/p?q=a%20b"),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CANONICAL_URLS)
+def test_canonical_url_drops_tracking_parameters(raw, expected):
+    assert canonical_url(raw) == expected
+
+
+COUNTRIES = [
+    ("CN", "CN"), ("cn", "CN"), ("Zhejiang, China", "CN"), ("Sichuan, China", "CN"),
+    ("Hong Kong, China", "CN"), ("Hong Kong", "HK"), ("Viet Nam", "VN"), ("Vietnam", "VN"),
+    ("Turkey", "TR"), ("Istanbul, Türkiye", "TR"), ("India", "IN"), ("Guangdong", None),
+    ("", None), (None, None),
+]
+
+
+@pytest.mark.parametrize(("location", "code"), COUNTRIES)
+def test_country_code_from_a_location(location, code):
+    assert country_code(location) == code
+
+
+def test_a_location_is_kept_beside_its_code():
+    fields = listing_fields(RawListing(seller_country="Zhejiang, China"))
+    assert (fields["seller_country"], fields["seller_location"]) == ("CN", "Zhejiang, China")
+    fields = listing_fields(RawListing(seller_country="CN"))
+    assert (fields["seller_country"], fields["seller_location"]) == ("CN", None)
 
 
 def test_stated_currency_wins_over_symbol():

@@ -34,6 +34,7 @@ OFFER_FIELDS = {
     "price": (("price",), ("priceV2",), ("tradePrice", "price")),
     "moq": (("moq",), ("moqV2",), ("tradePrice", "minOrder")),
     "seller_name": (("companyName",), ("supplier", "supplierName")),
+    "seller_id": (("companyId",), ("supplier", "supplierId")),
     "seller_url": (("supplierHref",), ("supplier", "supplierHref"),
                    ("supplier", "supplierHomeHref")),
     "seller_country": (("countryCode",), ("supplier", "supplierCountry", "id"),

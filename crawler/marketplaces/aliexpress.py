@@ -9,7 +9,14 @@ from urllib.parse import quote
 from w3lib.url import add_or_replace_parameter
 
 from crawler.items import RawListing
-from crawler.marketplaces.base import Marketplace, SearchPage, dig, embedded_objects, page_text
+from crawler.marketplaces.base import (
+    Marketplace,
+    SearchPage,
+    dig,
+    embedded_objects,
+    first,
+    page_text,
+)
 
 # `window._dida_config_._init_data_= { data: {...} }`: JavaScript around a JSON object;
 # older pages: `window.runParams = {...}`, sometimes wrapped the same way.
@@ -75,6 +82,7 @@ class AliExpressSearchPage(SearchPage):
             price=price,
             currency=dig(sale, "currencyCode"),
             seller_name=dig(item, "store", "storeName"),
+            seller_id=first(item, ("store", "storeId"), ("store", "sellerId")),
             seller_url=dig(item, "store", "storeUrl"),
             badges=[label for point in item.get("sellingPoints") or [] if isinstance(point, dict)
                     for label in (point.get("source"), dig(point, "tagContent", "tagText"))],

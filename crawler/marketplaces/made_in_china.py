@@ -16,6 +16,7 @@ _NO_RESULTS_RE = re.compile(r"no (?:products?|results?|items?) (?:matching|found
                             re.IGNORECASE)
 _MOQ_RE = re.compile(r"\(MOQ\)|\bMOQ\b|min\.? ?order", re.IGNORECASE)
 _ID_RE = re.compile(r"/product/([^/?#]+)/")
+_SHOP_RE = re.compile(r"^(?:https?:)?//([a-z0-9-]+)\.en\.made-in-china\.com", re.IGNORECASE)
 SEARCH_QUERY = {
     "subaction": "hunt", "style": "b", "mode": "and", "code": "0", "comProvince": "nolimit",
     "order": "0", "isOpenCorrection": "1", "org": "top", "searchType": "0",
@@ -33,6 +34,12 @@ def _moq(infos: list[str]) -> str | None:
             has_digits = any(c.isdigit() for c in info)
             return info if has_digits or not number else f"{infos[number - 1]} {info}"
     return None
+
+
+def _shop(url: str | None) -> str | None:
+    """The shop's name in its subdomain (https://<shop>.en.made-in-china.com): its seller id."""
+    found = _SHOP_RE.match(url or "")
+    return found.group(1).lower() if found else None
 
 
 @dataclass
@@ -81,6 +88,7 @@ class MadeInChinaSearchPage(SearchPage):
             price=_text(card.css("div.price-info strong.price, strong.price")[:1]) or None,
             moq=_moq(infos),
             seller_name=(seller.attrib.get("title") or _text(seller)) if seller else None,
+            seller_id=_shop(seller.attrib.get("href")) if seller else None,
             seller_url=seller.attrib.get("href") if seller else None,
             seller_country=_text(card.css("li.company-address-info")[:1]),
             badges=badges,
