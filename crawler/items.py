@@ -29,6 +29,7 @@ class Listing:
     badges: list[str] = field(default_factory=list)
     sold_count: int | None = None
     image_url: str | None = None
+    card: str | None = None  # the listing as served (evidence), see RawListing.card
     score: int | None = None
     risk: str | None = None
     reasons: list[dict] = field(default_factory=list)
@@ -52,3 +53,4 @@ class RawListing:
     badges: list[object] = field(default_factory=list)  # labels, codes or alt texts
     sold: object = None
     image_url: object = None
+    card: str | None = None  # the listing as served: its JSON object or HTML element, as text

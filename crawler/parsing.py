@@ -19,6 +19,7 @@ from w3lib.url import url_query_cleaner
 from crawler.items import RawListing
 
 MAX_TEXT = 4000  # longest title or seller name kept; beyond it a listing is padding, not text
+MAX_CARD = 256 * 1024  # longest raw card kept as evidence
 
 # Symbols and words that price strings carry, mapped to ISO 4217 codes. "$" alone is USD:
 # marketplaces that show other dollars prefix them (HK$, C$, A$, R$).
@@ -309,6 +310,7 @@ def listing_fields(raw: RawListing, page_url: str = "https://",
         "badges": canonical_badges(raw.badges or [], badge_codes),
         "sold_count": parse_count(raw.sold),
         "image_url": absolute_url(raw.image_url, page_url),
+        "card": raw.card[:MAX_CARD] if isinstance(raw.card, str) else None,
     }
 
 

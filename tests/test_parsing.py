@@ -283,7 +283,7 @@ def test_listing_fields_from_raw_strings():
         "seller_id": None, "seller_url": "https://gzx.en.alibaba.com", "seller_country": "CN",
         "seller_location": None, "seller_years": 9,
         "badges": ["gold_supplier", "verified_supplier"], "sold_count": 2959,
-        "image_url": "https://s.alicdn.com/a.jpg",
+        "image_url": "https://s.alicdn.com/a.jpg", "card": None,
     }
 
 

@@ -15,6 +15,7 @@ from crawler.items import RawListing
 from crawler.marketplaces.base import (
     Marketplace,
     SearchPage,
+    card_json,
     dig,
     embedded_objects,
     first,
@@ -124,6 +125,7 @@ def offer_record(offer: dict) -> RawListing:
         or (f"//www.alibaba.com/product-detail/_{listing_id}.html" if listing_id else None),
         "moq": _moq(offer),
         "badges": badges,
+        "card": card_json(offer),
     })
 
 
@@ -206,6 +208,7 @@ def html_card_records(selector: Selector) -> list[RawListing]:
             badges=[label for key, label in CARD_BADGES.items() if key in marks],
             sold=sold.group(0) if sold else None,
             image_url=(images[0].get("data-src") or images[0].get("src")) if images else None,
+            card=etree.tostring(card, encoding="unicode", method="html", with_tail=False),
         ))
     return records
 

@@ -12,6 +12,7 @@ from crawler.items import RawListing
 from crawler.marketplaces.base import (
     Marketplace,
     SearchPage,
+    card_json,
     dig,
     embedded_objects,
     first,
@@ -88,6 +89,7 @@ class AliExpressSearchPage(SearchPage):
                     for label in (point.get("source"), dig(point, "tagContent", "tagText"))],
             sold=dig(item, "trade", "tradeDesc"),
             image_url=dig(item, "image", "imgUrl"),
+            card=card_json(item),
         )
 
 

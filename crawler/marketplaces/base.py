@@ -50,6 +50,11 @@ def first(data: object, *paths: tuple[str | int, ...]) -> object:
     return None
 
 
+def card_json(value: object) -> str:
+    """A listing's JSON object as evidence text (compact, keys as served)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def page_text(response: Response) -> str:
     """The response body as text; empty for a body that is not text."""
     return response.text if isinstance(response, TextResponse) else ""

@@ -94,6 +94,7 @@ class MadeInChinaSearchPage(SearchPage):
             badges=badges,
             image_url=card.css("div.prod-image img::attr(data-original)").get()
             or card.css("div.prod-image img::attr(src)").get(),
+            card=card.get(),
         )
 
 
