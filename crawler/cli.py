@@ -27,9 +27,13 @@ def _money(row: dict) -> str:
     return f"{low:,.2f}" + (f"-{high:,.2f}" if high not in (None, low) else "") + f" {currency}"
 
 
+def _plain(text: object) -> str:
+    """Text to print: one line, no control or direction characters (whatever a file holds)."""
+    return " ".join(without_controls(str(text or "-")).split()) or "-"
+
+
 def _cut(text: object, width: int) -> str:
-    """A table cell: one line, no control or direction characters, at most `width` wide."""
-    text = " ".join(without_controls(str(text or "-")).split()) or "-"
+    text = _plain(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -152,7 +156,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             return 2
         print(result.report(str(path)))
         for miss in result.misses[: args.misses]:
-            print(f"  missed: {miss['label']} flagged {miss['risk']}: {miss['title']}")
+            print(f"  missed: {miss['label']} flagged {miss['risk']}: {_plain(miss['title'])}")
         print()
     return 0
 

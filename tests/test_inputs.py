@@ -201,6 +201,14 @@ def test_review_prints_control_and_direction_characters_neutralised(monkeypatch,
     assert not controls & set(out.replace("\n", ""))
 
 
+def test_evaluate_prints_a_missed_title_neutralised(monkeypatch, capsys, tmp_path):
+    path = tmp_path / "labeled.jsonl"
+    path.write_text(json.dumps({"label": "counterfeit", "brand": "gucci",
+                                "title": "\u202eplain\x9b\u2066 tote\nbag"}))
+    code, out, _ = run_cli(monkeypatch, capsys, "evaluate", str(path))
+    assert code == 0 and "  missed: counterfeit flagged low: plain tote bag\n" in out
+
+
 # --- the processes themselves ---
 
 def scrapy(*args: str) -> subprocess.CompletedProcess:

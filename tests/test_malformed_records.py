@@ -9,6 +9,7 @@ from crawler.items import RawListing
 from crawler.marketplaces import MARKETPLACES
 from crawler.marketplaces.base import MAX_DEPTH
 from crawler.parsing import clean_text, listing_fields, record_fields
+from tests.conftest import FIXTURES
 
 DEEP = 5_000  # levels: far past the JSON decoder's recursion limit (about 1,000)
 
@@ -56,6 +57,18 @@ def test_an_offer_nested_too_deep_is_dropped_and_counted_and_the_others_kept(dee
     assert page.listings()[0]["title"] == 'Gucci bag "1" [x] {y}'  # brackets in strings kept
     assert not page.is_empty() and not page.is_blocked()
     assert page.next_page_url(1) == "//www.alibaba.com/trade/search?SearchText=x&page=2"
+
+
+def test_on_a_real_page_one_deep_offer_of_48_is_lost_alone():
+    text = (FIXTURES / "alibaba" / "gucci-bag-p1.html").read_text(encoding="utf-8")
+    marker = text.index('"productId"', text.index('"productId"') + 1)  # the second offer's
+    deep_text = text[:marker] + f'"extra": {nested(DEEP)}, ' + text[marker:]
+    url = "https://www.alibaba.com/trade/search?SearchText=gucci+bag&page=1"
+    whole, ids = read(HtmlResponse(url, body=text.encode(), encoding="utf-8"))
+    page, deep_ids = read(HtmlResponse(url, body=deep_text.encode(), encoding="utf-8"))
+    assert (len(ids), whole.malformed) == (48, 0)
+    assert (deep_ids, page.malformed) == (ids[:1] + ids[2:], 1)
+    assert page.next_page_url(1) == whole.next_page_url(1) is not None
 
 
 def test_each_deep_offer_counts_once():
