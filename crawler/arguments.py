@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from scrapy.settings import BaseSettings
@@ -16,10 +18,32 @@ from crawler.watchlist import Brand, Watchlist
 ARGUMENTS = ("name", "brand", "marketplace", "keywords", "max_pages", "base_url")
 IGNORED_ARGUMENTS = ("_job",)  # scrapyd adds the job id to every crawl
 DEFAULT_MAX_PAGES = 5
+# Numeric settings the crawl reads - the project's own, and Scrapy's that it sets or documents -
+# with the least value each takes. Checked here, a bad one is one line, not a traceback midway
+# through Scrapy's start.
+WHOLE_NUMBER_SETTINGS = {
+    "SQLITE_BATCH_SIZE": 1, "BOT_WALL_RETRY_TIMES": 0, "RETRY_TIMES": 0,
+    "CONCURRENT_REQUESTS": 1, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "DOWNLOAD_MAXSIZE": 0,
+    "DOWNLOAD_WARNSIZE": 0, "URLLENGTH_LIMIT": 0, "CLOSESPIDER_ITEMCOUNT": 0,
+    "CLOSESPIDER_PAGECOUNT": 0, "CLOSESPIDER_ERRORCOUNT": 0,
+}
+NUMBER_SETTINGS = {
+    "BOT_WALL_BACKOFF": 0, "RETRY_AFTER_MAX": 0, "DOWNLOAD_DELAY": 0, "DOWNLOAD_TIMEOUT": 0.1,
+    "AUTOTHROTTLE_START_DELAY": 0, "AUTOTHROTTLE_MAX_DELAY": 0,
+    "AUTOTHROTTLE_TARGET_CONCURRENCY": 0.01, "CLOSESPIDER_TIMEOUT": 0,
+}
 
 
 class ArgumentError(ValueError):
     """A spider argument or setting that makes the crawl impossible."""
+
+
+class Search(NamedTuple):
+    """One search a crawl makes: a keyword on a marketplace, for every brand that watches it."""
+
+    marketplace: Marketplace
+    keyword: str
+    brands: tuple[Brand, ...]
 
 
 @dataclass(frozen=True)
@@ -37,6 +61,19 @@ class CrawlPlan:
     def keywords_for(self, brand: Brand) -> tuple[str, ...]:
         """The search terms for a brand."""
         return self.keywords or brand.keywords
+
+    def searches(self) -> list[Search]:
+        """Each distinct keyword (any case or spacing) once per marketplace, with every brand
+        that watches it: a keyword two brands share is searched once, for both."""
+        found: dict[tuple[str, str], Search] = {}
+        for brand in self.brands:
+            for marketplace in self.marketplaces:
+                for keyword in self.keywords_for(brand):
+                    key = (marketplace.name, " ".join(keyword.casefold().split()))
+                    search = found.setdefault(key, Search(marketplace, keyword, ()))
+                    if brand not in search.brands:
+                        found[key] = search._replace(brands=(*search.brands, brand))
+        return list(found.values())
 
     def allowed_domains(self) -> list[str]:
         """Hosts the crawl may request: the marketplaces' domains and the configured base_url."""
@@ -84,6 +121,33 @@ def _base_url(value: str | None, marketplaces: tuple[Marketplace, ...]) -> str |
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
+def _check_numbers(settings: BaseSettings) -> None:
+    """Refuse a numeric setting that is no number, or below its least value."""
+    for names, read, kind in ((WHOLE_NUMBER_SETTINGS, settings.getint, "a whole number"),
+                              (NUMBER_SETTINGS, settings.getfloat, "a number")):
+        for name, least in names.items():
+            if settings.get(name) is None:  # not set: whoever reads it has a default
+                continue
+            try:
+                number = read(name)
+            except (TypeError, ValueError):
+                number = math.nan
+            if not (math.isfinite(number) and number >= least):
+                raise ArgumentError(f"setting {name} must be {kind}, at least {least}, "
+                                    f"not {settings.get(name)!r}")
+
+
+def _check_url_lengths(plan: CrawlPlan, limit: int) -> None:
+    """Refuse a keyword whose search URL is longer than Scrapy lets through (URLLENGTH_LIMIT)."""
+    for search in plan.searches() if limit else ():
+        market = search.marketplace
+        url = plan.site(market) + market.search_path(search.keyword, plan.max_pages)
+        if len(url) > limit:
+            raise ArgumentError(
+                f"keyword {watchlist.excerpt(search.keyword)}: its {market.name} search URL "
+                f"would be {len(url)} characters long, over URLLENGTH_LIMIT ({limit})")
+
+
 def database_path(value: str | None) -> Path:
     """The SQLite file SQLITE_PATH names (~ expanded), refused early when it cannot be one."""
     path = Path(value or "listings.db").expanduser().resolve()
@@ -102,6 +166,7 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
             f"unknown argument {unknown[0]!r}; the brand spider takes: {', '.join(ARGUMENTS)}"
         )
     name = str(arguments.get("name") or arguments.get("brand") or "").strip()
+    _check_numbers(settings)
     try:
         own = settings.get("WATCHLIST")
         wl = watchlist.load(Path(own).expanduser() if own else None)
@@ -110,16 +175,19 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
                 f"missing -a name=BRAND; known brands: {', '.join(sorted(wl.brands))}, or all"
             )
         brands = tuple(wl.select(name))
+        keywords = watchlist.check_keywords(_comma_list(arguments.get("keywords")), "keywords")
     except watchlist.WatchlistError as exc:
         raise ArgumentError(str(exc)) from None
     marketplaces = _marketplaces(arguments.get("marketplace"))
     database = database_path(settings.get("SQLITE_PATH"))
-    return CrawlPlan(
+    plan = CrawlPlan(
         watchlist=wl,
         brands=brands,
         marketplaces=marketplaces,
-        keywords=_comma_list(arguments.get("keywords")),
+        keywords=keywords,
         max_pages=_max_pages(arguments.get("max_pages")),
         base_url=_base_url(arguments.get("base_url"), marketplaces),
         database=database,
     )
+    _check_url_lengths(plan, settings.getint("URLLENGTH_LIMIT"))
+    return plan

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from crawler import watchlist
 from crawler.evaluation import evaluate
-from crawler.parsing import record_fields
+from crawler.parsing import record_fields, without_controls
 from crawler.scoring import score_for
 from crawler.store import VERDICTS, Store
 
@@ -26,8 +27,13 @@ def _money(row: dict) -> str:
     return f"{low:,.2f}" + (f"-{high:,.2f}" if high not in (None, low) else "") + f" {currency}"
 
 
+def _plain(text: object) -> str:
+    """Text to print: one line, no control or direction characters (whatever a file holds)."""
+    return " ".join(without_controls(str(text or "-")).split()) or "-"
+
+
 def _cut(text: object, width: int) -> str:
-    text = str(text or "-")
+    text = _plain(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -39,8 +45,8 @@ def print_queue(rows: list[dict]) -> None:
     print("-" * len(header))
     for row in rows:
         reasons = [r["rule"] for r in json.loads(row["reasons"] or "[]") if r["points"] > 0]
-        print(f"{row['score']:>5} {row['risk']:<6} {row['marketplace']:<13} "
-              f"{_cut(_money(row), 17):<17} {row['moq'] or '-':>7} "
+        print(f"{row['score']:>5} {row['risk']:<6} {_cut(row['marketplace'], 13):<13} "
+              f"{_cut(_money(row), 17):<17} {_cut(row['moq'], 7):>7} "
               f"{_cut(row['seller_name'], 26):<26} {_cut(row['title'], 46):<46} "
               f"{', '.join(reasons)}")
 
@@ -65,6 +71,24 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def score_line(raw: bytes, brands: watchlist.Watchlist) -> str:
+    """One JSON Lines record scored, as a line to write; ValueError saying why it cannot be."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+        if not isinstance(record, dict):
+            raise ValueError("not a JSON object")
+        value, risk, reasons = score_for(record_fields(record), brands)
+        record.update(score=value, risk=risk, reasons=reasons)
+        line = json.dumps(record, ensure_ascii=False)
+        line.encode("utf-8")
+    except RecursionError:
+        raise ValueError("nested too deep to read") from None
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"a lone surrogate (\\u{ord(exc.object[exc.start]):04x}) "
+                         "is not text") from None
+    return line + "\n"
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     """Score JSON Lines listings from stdin; write them to stdout with score, risk, reasons."""
     brands = watchlist.load(args.watchlist)
@@ -73,16 +97,12 @@ def cmd_score(args: argparse.Namespace) -> int:
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw.decode("utf-8"))
-            if not isinstance(record, dict):
-                raise ValueError("not a JSON object")
-            value, risk, reasons = score_for(record_fields(record), brands)
-        except (ValueError, watchlist.WatchlistError) as exc:
+            line = score_line(raw, brands)
+        except ValueError as exc:
             print(f"line {number}: skipped: {str(exc).splitlines()[0][:200]}", file=sys.stderr)
             skipped += 1
             continue
-        record.update(score=value, risk=risk, reasons=reasons)
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(line)
         scored += 1
     print(f"scored {scored}, skipped {skipped}", file=sys.stderr)
     return 0
@@ -96,10 +116,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if not path.is_file():
             print(f"error: no labeled file at {path}", file=sys.stderr)
             return 2
-        result = evaluate(path, brands)
+        try:
+            result = evaluate(path, brands)
+        except (OSError, ValueError) as exc:
+            print(f"error: {path}: {exc}", file=sys.stderr)
+            return 2
         print(result.report(str(path)))
         for miss in result.misses[: args.misses]:
-            print(f"  missed: {miss['label']} flagged {miss['risk']}: {miss['title']}")
+            print(f"  missed: {miss['label']} flagged {miss['risk']}: {_plain(miss['title'])}")
         print()
     return 0
 
@@ -138,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except watchlist.WatchlistError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:  # a file that is not a database, or unreadable
+        print(f"error: database {args.db}: {exc}", file=sys.stderr)
         return 2
 
 

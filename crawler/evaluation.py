@@ -12,6 +12,7 @@ from crawler.scoring import score_for
 from crawler.watchlist import Watchlist
 
 FLAGGED = ("high", "medium")
+LABELS = ("counterfeit", "legitimate")
 
 
 @dataclass
@@ -57,12 +58,19 @@ class Evaluation:
 
 
 def evaluate(path: Path, watchlist: Watchlist) -> Evaluation:
-    """Score every labeled listing in a JSON Lines file."""
+    """Score every labeled listing in a JSON Lines file; ValueError naming a line that is none."""
     result = Evaluation()
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                record = json.loads(line)
-                _, risk, _ = score_for(record_fields(record), watchlist)
-                result.add(record, risk)
+    for number, line in enumerate(path.read_bytes().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or record.get("label") not in LABELS:
+                raise ValueError(f"not a listing labeled {' or '.join(LABELS)}")
+            _, risk, _ = score_for(record_fields(record), watchlist)
+        except RecursionError:
+            raise ValueError(f"line {number}: nested too deep to read") from None
+        except ValueError as exc:
+            raise ValueError(f"line {number}: {exc}") from None
+        result.add(record, risk)
     return result

@@ -94,8 +94,16 @@ BADGES = {
     "top selling on aliexpress": "top_selling", "top selling": "top_selling",
 }
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 control characters become spaces; bidirectional controls (which reorder what a
+# terminal or browser shows: "\u202egnp.exe") are invisible, so they are removed.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _WS_RE = re.compile(r"\s+")
+
+
+def without_controls(text: str) -> str:
+    """Text safe to show: control characters as spaces, direction controls removed."""
+    return _BIDI_RE.sub("", _CONTROL_RE.sub(" ", text))
 
 
 def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
@@ -106,8 +114,7 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
     text = html.unescape(text)
     # Lone surrogates (from "\ud800" escapes in page JSON) cannot be stored as UTF-8.
     text = text.encode("utf-8", "replace").decode("utf-8")
-    text = _CONTROL_RE.sub(" ", text)
-    text = _WS_RE.sub(" ", text).strip()[:limit]
+    text = _WS_RE.sub(" ", without_controls(text)).strip()[:limit]
     return text or None
 
 

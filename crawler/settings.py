@@ -14,7 +14,12 @@ SQLITE_BATCH_SIZE = 200
 WATCHLIST = ""
 
 # The crawls row (start, resume, counters, status) is the extension's; pipelines handle items.
-EXTENSIONS = {"crawler.extensions.crawl_record.CrawlRecord": 500}
+# Scrapy 2.19's RemoteControl runs Python sent to it over HTTP and leaves a token file behind
+# every killed crawl: off, like the telnet console.
+EXTENSIONS = {
+    "crawler.extensions.crawl_record.CrawlRecord": 500,
+    "scrapy.extensions.remote_control.RemoteControl": None,
+}
 ITEM_PIPELINES = {
     "crawler.pipelines.validate.ValidatePipeline": 100,
     "crawler.pipelines.dedupe.DedupePipeline": 200,

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pkgutil
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+from crawler.vocabulary import CATEGORIES
+
+# A search term longer than this is a paste error, not a search (and overflows search URLs).
+MAX_KEYWORD = 200
+TOP_LEVEL_KEYS = ("brands", "replica_terms")
 
 
 class WatchlistError(ValueError):
@@ -29,6 +35,10 @@ class Brand:
     replica_terms: tuple[str, ...] = ()
 
 
+# The keys a [brands.<slug>] table may have: Brand's fields (the slug is the table's name).
+BRAND_KEYS = tuple(f.name for f in fields(Brand) if f.name != "slug")
+
+
 def _strings(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise WatchlistError(f"{where} must be a list of non-empty strings")
@@ -43,16 +53,43 @@ def _prices(value: object, where: str) -> dict[str, float]:
     return {k: float(v) for k, v in value.items()}
 
 
+def _refuse_unknown(table: dict, known: object, where: str,
+                    noun: str = "key", nouns: str = "keys") -> None:
+    unknown = sorted(set(table) - set(known))
+    if unknown:
+        raise WatchlistError(f"{where}unknown {noun} {unknown[0]!r}; "
+                             f"known {nouns}: {', '.join(sorted(known))}")
+
+
+def excerpt(text: str, width: int = 40) -> str:
+    """A string quoted for an error line, cut after `width` characters."""
+    return repr(text) if len(text) <= width else f"{text[:width]!r}..."
+
+
+def check_keywords(keywords: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """The keywords, or WatchlistError naming the first one too long to search for."""
+    for keyword in keywords:
+        if len(keyword) > MAX_KEYWORD:
+            raise WatchlistError(f"{where}: keyword {excerpt(keyword)} is {len(keyword)} "
+                                 f"characters long; at most {MAX_KEYWORD}")
+    return keywords
+
+
 def _brand(slug: str, entry: object) -> Brand:
     where = f"brands.{slug}"
     if not isinstance(entry, dict):
         raise WatchlistError(f"{where} must be a table")
+    _refuse_unknown(entry, BRAND_KEYS, f"{where}: ")
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise WatchlistError(f"{where}.name is missing")
-    keywords = _strings(entry.get("keywords"), f"{where}.keywords")
+    keywords = check_keywords(_strings(entry.get("keywords"), f"{where}.keywords"),
+                              f"{where}.keywords")
     if not keywords:
         raise WatchlistError(f"{where}.keywords is empty")
+    prices = _prices(entry.get("reference_prices", {}), f"{where}.reference_prices")
+    _refuse_unknown(prices, CATEGORIES, f"{where}.reference_prices: ",
+                    "category", "categories")
     return Brand(
         slug=slug,
         name=name.strip(),
@@ -64,7 +101,7 @@ def _brand(slug: str, entry: object) -> Brand:
         authorized_sellers=_strings(
             entry.get("authorized_sellers", []), f"{where}.authorized_sellers"
         ),
-        reference_prices=_prices(entry.get("reference_prices", {}), f"{where}.reference_prices"),
+        reference_prices=prices,
         line_prices=_prices(entry.get("line_prices", {}), f"{where}.line_prices"),
         replica_terms=_strings(entry.get("replica_terms", []), f"{where}.replica_terms"),
     )
@@ -101,18 +138,22 @@ def load(path: str | Path | None = None) -> Watchlist:
     """Read a watchlist TOML file (the bundled one when path is empty)."""
     source = str(path) if path else "brands.toml (bundled)"
     try:
-        if path:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        else:
-            data = tomllib.loads(pkgutil.get_data("crawler", "brands.toml").decode("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = Path(path).read_bytes() if path else pkgutil.get_data("crawler", "brands.toml")
+        data = tomllib.loads(raw.decode("utf-8"))
+    except OSError as exc:
         raise WatchlistError(f"watchlist {source}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise WatchlistError(f"watchlist {source}: not UTF-8 text (byte "
+                             f"0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise WatchlistError(f"watchlist {source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise WatchlistError(f"watchlist {source}: not valid TOML: nested too deep") from None
     brands = data.get("brands")
     if not isinstance(brands, dict) or not brands:
         raise WatchlistError(f"watchlist {source}: no [brands.<slug>] tables")
     try:
+        _refuse_unknown(data, TOP_LEVEL_KEYS, "top level: ")
         parsed = {slug: _brand(slug, entry) for slug, entry in brands.items()}
         terms = _strings(data.get("replica_terms", []), "replica_terms")
     except WatchlistError as exc:

@@ -16,14 +16,69 @@ from crawler.items import RawListing
 from crawler.parsing import listing_fields
 from crawler.walls import is_wall_text, is_wall_url
 
+# Listing data nests a dozen levels; JSON deeper than this is hostile, and deep enough
+# (about 1,000 levels) it makes the decoder raise RecursionError.
+MAX_DEPTH = 100
+
+
+class Unreadable(dict):
+    """Stands in for a record nested too deeply to decode. Every path into it leads back to
+    it, so each field read from it is Unreadable and the page counts the record malformed."""
+
+
+UNREADABLE = Unreadable(error=f"nested deeper than {MAX_DEPTH} levels")
+_PLACEHOLDER_KEY = "\x00unreadable"
+_PLACEHOLDER = json.dumps({_PLACEHOLDER_KEY: True})
 _DECODER = json.JSONDecoder()
+_PLACEHOLDER_DECODER = json.JSONDecoder(
+    object_hook=lambda obj: UNREADABLE if _PLACEHOLDER_KEY in obj else obj)
+_OPENS = {"]": "[", "}": "{"}
+_TOKEN_RE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+
+
+def _too_deep_cut(text: str, start: int) -> str | None:
+    """The JSON value at `start` with each part that nests deeper than MAX_DEPTH cut out: the
+    entry of the outermost list that holds it (the record), or where no list holds it, the part
+    itself, replaced by a placeholder. None when the value's brackets do not balance."""
+    stack: list[tuple[str, int]] = []  # open brackets: kind and offset
+    pieces, copied, cut = [], start, None  # cut: stack index of the container being cut out
+    for token in _TOKEN_RE.finditer(text, start):
+        kind = token.group()[0]
+        if kind == '"':
+            continue
+        if kind in "[{":
+            stack.append((kind, token.start()))
+            if len(stack) > MAX_DEPTH and cut is None:
+                lists = [depth for depth, (k, _) in enumerate(stack) if k == "["]
+                cut = lists[0] + 1 if lists and lists[0] + 1 < len(stack) else len(stack) - 1
+        else:
+            if not stack or stack[-1][0] != _OPENS[kind]:
+                return None
+            _, opened = stack.pop()
+            if cut == len(stack):
+                pieces += [text[copied:opened], _PLACEHOLDER]
+                copied, cut = token.end(), None
+            if not stack:
+                return "".join(pieces) + text[copied:token.end()]
+    return None
+
+
+def _decode(text: str, start: int) -> object:
+    """The JSON value at `start`; records nested too deeply to decode become UNREADABLE."""
+    try:
+        return _DECODER.raw_decode(text, start)[0]
+    except RecursionError:
+        shallow = _too_deep_cut(text, start)
+        if shallow is None:
+            raise ValueError("unbalanced JSON") from None
+        return _PLACEHOLDER_DECODER.raw_decode(shallow)[0]
 
 
 def embedded_objects(text: str, marker: str, prefix: str = r"\s*=\s*") -> Iterator[object]:
     """JSON values that follow each `marker` + `prefix` (a regex) in a page's scripts."""
     for match in re.finditer(re.escape(marker) + prefix, text):
         try:
-            value, _ = _DECODER.raw_decode(text, match.end())
+            value = _decode(text, match.end())
         except (ValueError, RecursionError):
             continue
         yield value
@@ -32,6 +87,8 @@ def embedded_objects(text: str, marker: str, prefix: str = r"\s*=\s*") -> Iterat
 def dig(data: object, *path: str | int) -> object:
     """The value at a path of keys and indexes, or None where any step is missing."""
     for step in path:
+        if isinstance(data, Unreadable):
+            return data
         if isinstance(step, int) and isinstance(data, list) and -len(data) <= step < len(data):
             data = data[step]
         elif isinstance(step, str) and isinstance(data, dict):
@@ -98,13 +155,23 @@ class SearchPage:
         return None
 
     @cached_property
-    def _listings(self) -> list[dict]:
+    def _read(self) -> tuple[list[dict], int]:
+        """Listing column values of the readable records, and how many were unreadable."""
+        records = self.records()
+        readable = [record for record in records
+                    if not any(isinstance(value, Unreadable) for value in vars(record).values())]
         url = self.response.url
-        return [listing_fields(record, url, self.badge_codes) for record in self.records()]
+        listings = [listing_fields(record, url, self.badge_codes) for record in readable]
+        return listings, len(records) - len(readable)
 
     def listings(self) -> list[dict]:
-        """Listing column values of every record on the page (the one mapping)."""
-        return self._listings
+        """Listing column values of every readable record on the page (the one mapping)."""
+        return self._read[0]
+
+    @property
+    def malformed(self) -> int:
+        """Records on the page too malformed to read (nested too deep), left out of listings()."""
+        return self._read[1]
 
 
 _PAGES: WeakKeyDictionary[Response, SearchPage] = WeakKeyDictionary()
