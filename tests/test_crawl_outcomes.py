@@ -108,3 +108,40 @@ def test_sigterm_during_a_long_retry_after_wait_exits_within_seconds(serve, tmp_
     assert time.monotonic() - signalled < 10, stderr[-2000:]
     assert process.returncode == EXIT_CODES["interrupted"]
     assert rows(db, "SELECT status FROM crawls") == [{"status": "interrupted"}]
+
+
+async def test_an_offer_nested_too_deep_is_dropped_counted_and_the_rest_stored(serve, tmp_path):
+    page = (FIXTURES / "alibaba" / "gucci-wallet-p1.html").read_text(encoding="utf-8")
+    deep = '"productList": ' + "[" * 5000 + "]" * 5000 + ", "
+    body = page.replace('{"id":', '{' + deep + '"id":', 1).encode()
+    db = tmp_path / "x.db"
+    await crawl("alibaba", serve(lambda t: (404, b"") if "robots" in t else (200, body)), db,
+                keywords="gucci wallet", max_pages=1)
+    [row] = rows(db, "SELECT status, listings_scraped, listings_dropped, listings_stored, stats "
+                     "FROM crawls")
+    assert (row["listings_stored"], row["listings_dropped"], row["listings_scraped"]) == (47, 1, 48)
+    assert json.loads(row["stats"])["listings/dropped/malformed"] == 1
+    assert row["status"] == "ok"
+
+
+async def test_a_keyword_two_brands_watch_is_searched_once_for_both(serve, tmp_path):
+    served = []
+    shared, own = (always("alibaba", f) for f in ("gucci-wallet-p1.html",
+                                                   "balenciaga-sneakers-p1.html"))
+
+    def resolve(target):
+        served.append(target)
+        return (own if "balenciaga" in target else shared)(target)
+
+    watchlist = tmp_path / "brands.toml"
+    watchlist.write_text('[brands.gucci]\nname = "Gucci"\nkeywords = ["luxury wallet"]\n'
+                         '[brands.balenciaga]\nname = "Balenciaga"\n'
+                         'keywords = ["Luxury  Wallet", "balenciaga wallet"]\n')
+    db = tmp_path / "x.db"
+    crawler = await crawl("alibaba", serve(resolve), db, brand="all", max_pages=1,
+                          settings={"WATCHLIST": str(watchlist)})
+    searches = [t for t in served if t.startswith("/trade/search")]
+    assert len(searches) == 2  # "luxury wallet" once, "balenciaga wallet" once
+    stats = crawler.stats.get_stats()
+    assert stats["listings/scraped"] == 3 * 48  # the shared search's 48 for each brand, + 48
+    assert stats.get("listings/duplicates", 0) == 0

@@ -35,6 +35,9 @@ class Shop(Marketplace):
     domains = ("shop.example",)
     page_class = SorryPage
 
+    def search_path(self, keyword: str, page: int) -> str:
+        return f"/s?q={keyword}&page={page}"
+
 
 @pytest.fixture
 def middleware(monkeypatch):

@@ -1,4 +1,4 @@
-"""Drop a listing seen before in this crawl (same marketplace and listing id)."""
+"""Drop a listing seen before in this crawl for the same brand (marketplace and listing id)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from scrapy.exceptions import DropItem
 
 
 class DedupePipeline:
-    """Keep the first sighting of each (marketplace, listing_id) in a crawl."""
+    """Keep the first sighting of each (marketplace, listing_id) per brand in a crawl."""
 
     def __init__(self, stats) -> None:
         self.stats = stats
-        self.seen: set[tuple[str, str]] = set()
+        self.seen: set[tuple[str, str, str]] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -19,9 +19,9 @@ class DedupePipeline:
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        key = (adapter["marketplace"], adapter["listing_id"])
+        key = (adapter["marketplace"], adapter["listing_id"], adapter["brand"])
         if key in self.seen:
             self.stats.inc_value("listings/duplicates")
-            raise DropItem(f"duplicate listing {key[0]}:{key[1]}", log_level="DEBUG")
+            raise DropItem(f"duplicate listing {key[0]}:{key[1]} for {key[2]}", log_level="DEBUG")
         self.seen.add(key)
         return item

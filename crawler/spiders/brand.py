@@ -31,7 +31,7 @@ class BrandSpider(scrapy.Spider):
         super().__init__()
         self.arguments = {"name": name, **arguments} if name is not None else arguments
         # Listing ids seen per search, to stop a pager that serves the same listings again.
-        self.seen: dict[tuple[str, str, str], set[str]] = {}
+        self.seen: dict[tuple[str, str], set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -41,25 +41,25 @@ class BrandSpider(scrapy.Spider):
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for brand in self.plan.brands:
-            for marketplace in self.plan.marketplaces:
-                for keyword in self.plan.keywords_for(brand):
-                    path = marketplace.search_path(keyword, 1)
-                    yield self._search(marketplace.name, path, brand.slug, keyword, 1)
+        # A keyword several brands watch is searched once; its listings go to each brand.
+        for search in self.plan.searches():
+            market, keyword = search.marketplace, search.keyword
+            brands = tuple(brand.slug for brand in search.brands)
+            yield self._search(market.name, market.search_path(keyword, 1), brands, keyword, 1)
 
-    def _search(self, market: str, path: str, brand: str, keyword: str, page: int):
+    def _search(self, market: str, path: str, brands: tuple[str, ...], keyword: str, page: int):
         return scrapy.Request(
             self.plan.site(MARKETPLACES[market]) + path,
             callback=self.parse_search,
             errback=self.page_failed,
-            cb_kwargs={"market": market, "brand": brand, "keyword": keyword, "page": page},
+            cb_kwargs={"market": market, "brands": brands, "keyword": keyword, "page": page},
             # Error answers are judged and counted here; the marketplace tells the retry
             # middleware which page object judges a wall.
             meta={"handle_httpstatus_list": ERROR_STATUSES, "marketplace": market},
         )
 
     def parse_search(
-        self, response: Response, market: str, brand: str, keyword: str, page: int
+        self, response: Response, market: str, brands: tuple[str, ...], keyword: str, page: int
     ) -> Iterator[Listing | scrapy.Request]:
         """One search-results page: its listings, then the next page while there is one."""
         stats = self.crawler.stats
@@ -74,6 +74,10 @@ class BrandSpider(scrapy.Spider):
             self.logger.error("HTTP %s for %s", response.status, response.url)
             return
         records = search.listings()
+        if search.malformed:  # records too malformed to read: scraped, and dropped at once
+            stats.inc_value("listings/scraped", search.malformed * len(brands))
+            stats.inc_value("listings/dropped", search.malformed * len(brands))
+            stats.inc_value("listings/dropped/malformed", search.malformed * len(brands))
         if not records and search.is_empty():
             stats.inc_value("listings/empty_pages")
             return
@@ -85,20 +89,21 @@ class BrandSpider(scrapy.Spider):
         elif degraded := search.degraded_reason():
             stats.inc_value("listings/degraded_pages")
             self.logger.warning("Degraded read (%s): %s", degraded, response.url)
+        stats.inc_value("listings/scraped", len(records) * len(brands))
         for fields in records:
-            stats.inc_value("listings/scraped")
-            yield Listing(marketplace=market, brand=brand, keyword=keyword, **fields)
-        if not self._adds_listings((market, brand, keyword), records):
+            for brand in brands:
+                yield Listing(marketplace=market, brand=brand, keyword=keyword, **fields)
+        if not self._adds_listings((market, keyword), records):
             stats.inc_value("listings/repeated_pages")
             self.logger.warning("Page %d shows no listing the earlier pages did not; not "
                                 "following its pager: %s", page, response.url)
             return
         next_url = search.next_page_url(page) if records else None
         if next_url and page < self.plan.max_pages:
-            yield self._search(market, self._path_on_site(market, next_url), brand, keyword,
+            yield self._search(market, self._path_on_site(market, next_url), brands, keyword,
                                page + 1)
 
-    def _adds_listings(self, search: tuple[str, str, str], records: list[dict]) -> bool:
+    def _adds_listings(self, search: tuple[str, str], records: list[dict]) -> bool:
         """Whether a page shows a listing this search has not shown yet (and remember them)."""
         seen = self.seen.setdefault(search, set())
         new = {r["listing_id"] for r in records if r["listing_id"]} - seen
