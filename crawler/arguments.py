@@ -16,7 +16,7 @@ from crawler.watchlist import Brand, Watchlist
 
 # `brand` is `name` under another name: scrapyd's schedule.json keeps `name` for itself.
 ARGUMENTS = ("name", "brand", "marketplace", "keywords", "max_pages", "base_url")
-IGNORED_ARGUMENTS = ("_job",)  # scrapyd adds the job id to every crawl
+SCRAPYD_JOB_ARGUMENT = "_job"  # scrapyd adds its job id to every crawl it runs
 DEFAULT_MAX_PAGES = 5
 # Numeric settings the crawl reads - the project's own, and Scrapy's that it sets or documents -
 # with the least value each takes. Checked here, a bad one is one line, not a traceback midway
@@ -57,6 +57,7 @@ class CrawlPlan:
     max_pages: int
     base_url: str | None
     database: Path
+    job_id: str | None = None  # scrapyd's job id, when scrapyd runs the crawl
 
     def keywords_for(self, brand: Brand) -> tuple[str, ...]:
         """The search terms for a brand."""
@@ -160,7 +161,7 @@ def database_path(value: str | None) -> Path:
 
 def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
     """A crawl plan from spider arguments and settings, or ArgumentError naming the problem."""
-    unknown = sorted(set(arguments) - set(ARGUMENTS) - set(IGNORED_ARGUMENTS))
+    unknown = sorted(set(arguments) - set(ARGUMENTS) - {SCRAPYD_JOB_ARGUMENT})
     if unknown:
         raise ArgumentError(
             f"unknown argument {unknown[0]!r}; the brand spider takes: {', '.join(ARGUMENTS)}"
@@ -188,6 +189,7 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
         max_pages=_max_pages(arguments.get("max_pages")),
         base_url=_base_url(arguments.get("base_url"), marketplaces),
         database=database,
+        job_id=arguments.get(SCRAPYD_JOB_ARGUMENT) or None,
     )
     _check_url_lengths(plan, settings.getint("URLLENGTH_LIMIT"))
     return plan

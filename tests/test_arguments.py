@@ -26,9 +26,11 @@ def test_defaults_cover_every_marketplace_and_the_brands_keywords():
     assert plan.site(plan.marketplaces[0]).startswith("https://www.alibaba.com")
 
 
-def test_brand_is_name_for_scrapyd_and_its_job_id_is_accepted():
+def test_brand_is_name_for_scrapyd_and_its_job_id_is_kept():
     plan = resolve({"brand": "balenciaga", "_job": "6487ec79"}, settings())
     assert [b.slug for b in plan.brands] == ["balenciaga"]
+    assert plan.job_id == "6487ec79"
+    assert resolve({"brand": "balenciaga"}, settings()).job_id is None
 
 
 def test_all_brands_and_keyword_override():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from contextlib import suppress
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
@@ -43,6 +44,9 @@ class Command(ScrapyCrawl):
                 resolve(opts.spargs, self.settings)
             except ArgumentError as exc:
                 print(f"error: {exc}", file=sys.stderr)
+                if log_file := self.settings.get("LOG_FILE"):  # scrapyd's job log, say
+                    with suppress(OSError), open(log_file, "a", encoding="utf-8") as log:
+                        print(f"error: {exc}", file=log)
                 sys.exit(ARGUMENT_ERROR)
 
     def _create_crawler(self, spidercls):

@@ -41,6 +41,8 @@ class BrandSpider(scrapy.Spider):
         return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.plan.job_id:  # scrapyd's job id, for the crawls row
+            self.crawler.stats.set_value("listings/job_id", self.plan.job_id)
         # A keyword several brands watch is searched once; its listings go to each brand.
         for search in self.plan.searches():
             market, keyword = search.marketplace, search.keyword
