@@ -3,6 +3,7 @@ scheduled through its HTTP API, read back from their job logs and the database."
 
 from __future__ import annotations
 
+import base64
 import configparser
 import json
 import os
@@ -16,9 +17,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -31,13 +32,16 @@ pytestmark = pytest.mark.e2e
 BIN = Path(sys.executable).parent  # scrapyd and scrapyd-deploy come with the `test` extra
 PROJECT = "crawler"  # scrapy.cfg's [deploy] project
 JOB_TIMEOUT = 90  # seconds for every scheduled job to finish, on a busy 2-core machine
-SCRAPYD_CONF = """\
+USERNAME, PASSWORD = "crawler", "s3cret-for-tests"  # scrapyd off loopback must ask for them
+SCRAPYD_CONF = f"""\
 [scrapyd]
 bind_address = 127.0.0.1
-http_port = {port}
-eggs_dir = {folder}/eggs
-logs_dir = {folder}/logs
-dbs_dir = {folder}/dbs
+http_port = {{port}}
+username = {USERNAME}
+password = {PASSWORD}
+eggs_dir = {{folder}}/eggs
+logs_dir = {{folder}}/logs
+dbs_dir = {{folder}}/dbs
 items_dir =
 max_proc = 2
 poll_interval = 0.1
@@ -53,18 +57,25 @@ class Scrapyd:
     process: subprocess.Popen
     deployed: dict = field(default_factory=dict)  # scrapyd's answer to scrapyd-deploy
 
+    def open(self, path: str, data: bytes | None = None, login: bool = True) -> bytes:
+        """GET (or POST `data` to) a path on scrapyd, logged in unless told otherwise."""
+        request = Request(self.url + path, data)
+        if login:
+            token = base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
+        with urlopen(request, timeout=10) as answer:
+            return answer.read()
+
     def call(self, endpoint: str, **params: str) -> dict:
         """GET an endpoint of scrapyd's JSON API."""
-        with urlopen(f"{self.url}/{endpoint}?{urlencode(params)}", timeout=10) as answer:
-            return json.load(answer)
+        return json.loads(self.open(f"/{endpoint}?{urlencode(params)}"))
 
     def schedule(self, db: Path, *settings: str, **arguments: str) -> str:
         """Schedule a brand crawl writing `db` (as `curl schedule.json -d ...`); its job id."""
         local = [f"{name}={value}" for name, value in LOCAL_CRAWL_SETTINGS.items()]
         data = [("project", PROJECT), ("spider", "brand"), *arguments.items(),
                 *(("setting", s) for s in (f"SQLITE_PATH={db}", *local, *settings))]
-        with urlopen(f"{self.url}/schedule.json", urlencode(data).encode(), timeout=10) as answer:
-            reply = json.load(answer)
+        reply = json.loads(self.open("/schedule.json", urlencode(data).encode()))
         assert reply["status"] == "ok", reply
         return reply["jobid"]
 
@@ -83,8 +94,7 @@ class Scrapyd:
     def log(self, job: dict) -> str:
         """A finished job's log, read from scrapyd as an operator would (its log_url)."""
         assert job["log_url"], job
-        with urlopen(self.url + job["log_url"], timeout=10) as answer:
-            return answer.read().decode("utf-8")
+        return self.open(job["log_url"]).decode("utf-8")
 
 
 def _free_port() -> int:
@@ -98,19 +108,23 @@ def _start(folder: Path) -> Scrapyd:
     (folder / "scrapyd.conf").write_text(SCRAPYD_CONF.format(port=port, folder=folder))
     # The deployed egg names the settings module, as on a real scrapyd host.
     env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
-    process = subprocess.Popen([BIN / "scrapyd"], cwd=folder, env=env,
-                               stdout=(folder / "scrapyd.out").open("wb"),
-                               stderr=subprocess.STDOUT)
-    scrapyd = Scrapyd(f"http://127.0.0.1:{port}", folder, process)
+    with (folder / "scrapyd.out").open("wb") as out:
+        process = subprocess.Popen([BIN / "scrapyd"], cwd=folder, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT)
+    return Scrapyd(f"http://127.0.0.1:{port}", folder, process)
+
+
+def _wait_until_up(scrapyd: Scrapyd) -> None:
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
+    while time.monotonic() < deadline and scrapyd.process.poll() is None:
         try:
-            scrapyd.call("daemonstatus.json")
-            return scrapyd
+            scrapyd.open("/daemonstatus.json")
+            return
+        except HTTPError:  # scrapyd answers, and refuses: no use waiting
+            raise
         except URLError:
             time.sleep(0.05)
-    process.kill()
-    raise AssertionError("scrapyd did not start:\n" + (folder / "scrapyd.out").read_text())
+    raise AssertionError("scrapyd is not up:\n" + (scrapyd.folder / "scrapyd.out").read_text())
 
 
 def _deploy(scrapyd: Scrapyd) -> dict:
@@ -120,13 +134,16 @@ def _deploy(scrapyd: Scrapyd) -> dict:
                     ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, project / name)
-    config = configparser.ConfigParser()
+    # A deploy target as the README has it; scrapyd-deploy expands $VARIABLES in scrapy.cfg.
+    config = configparser.ConfigParser(interpolation=None)
     config.read(ROOT / "scrapy.cfg")
-    config["deploy"]["url"] = scrapyd.url + "/"
+    config["deploy:test"] = {"url": scrapyd.url + "/", "username": USERNAME,
+                             "password": "$SCRAPYD_PASSWORD"}
     with (project / "scrapy.cfg").open("w") as file:
         config.write(file)
-    result = subprocess.run([BIN / "scrapyd-deploy"], cwd=project, capture_output=True,
-                            text=True, timeout=120, check=False)
+    result = subprocess.run([BIN / "scrapyd-deploy", "test"], cwd=project, capture_output=True,
+                            text=True, timeout=120, check=False,
+                            env={**os.environ, "SCRAPYD_PASSWORD": PASSWORD})
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -136,6 +153,7 @@ def scrapyd(tmp_path_factory) -> Iterator[Scrapyd]:
     """scrapyd on a free port of 127.0.0.1 with the project deployed; stopped afterwards."""
     server = _start(tmp_path_factory.mktemp("scrapyd"))
     try:
+        _wait_until_up(server)
         server.deployed = _deploy(server)
         yield server
     finally:
@@ -174,6 +192,10 @@ def jobs(scrapyd, tmp_path_factory) -> Iterator[dict[str, tuple[dict, Path]]]:
 
 def test_scrapyd_deploy_packs_the_spider_and_the_bundled_watchlist(scrapyd):
     assert scrapyd.deployed["status"] == "ok" and scrapyd.deployed["spiders"] == 1
+    with pytest.raises(HTTPError) as refused:
+        scrapyd.open("/listprojects.json", login=False)
+    assert refused.value.code == 401
+    refused.value.close()
     assert scrapyd.call("listspiders.json", project=PROJECT)["spiders"] == ["brand"]
     [egg] = (scrapyd.folder / "eggs" / PROJECT).glob("*.egg")
     assert "crawler/brands.toml" in zipfile.ZipFile(egg).namelist()
