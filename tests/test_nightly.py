@@ -52,8 +52,9 @@ def test_a_second_run_exits_at_once_and_the_first_ends_within_its_time_bound(ser
     while not log.exists() and first.poll() is None:  # Scrapy has started: the lock is held
         time.sleep(0.05)
 
+    asked = time.monotonic()
     second = nightly(site, "--db", str(db), "--log", str(tmp_path / "second.log"))
-    assert second.returncode == ANOTHER_RUN
+    assert second.returncode == ANOTHER_RUN and time.monotonic() - asked < 1
     assert f"another run on {db} is still going" in second.stderr
     assert not (tmp_path / "second.log").exists()
 
@@ -90,7 +91,7 @@ def test_an_ok_crawl_exits_with_the_health_checks_code(serve, tmp_path):
     health = subprocess.run([Path(sys.executable).with_name("crawler"), "health", "--db", db],
                             capture_output=True, text=True, check=False)
     assert result.returncode == health.returncode
-    assert health.stdout in result.stdout
+    assert bool(result.stdout.strip()) == bool(health.stdout.strip())  # its problems, mailed
 
 
 @pytest.mark.parametrize("options", [("--timeout", "soon"), ("--db",), ("--jobs", "2")])
