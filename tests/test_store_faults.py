@@ -341,10 +341,10 @@ def test_a_second_signal_exits_promptly_and_accounts_for_every_listing(serve_thr
     reviewer.close()
 
     assert "forcing unclean shutdown" in stderr
-    assert exited_after < FORCED_SHUTDOWN_SECONDS + 3
+    assert exited_after < (FORCED_SHUTDOWN_SECONDS + 3 if database == "locked" else 3)
     assert _integrity(db) == "ok"
     if database == "locked":  # nothing could be written: the row is closed later
-        assert "did not answer within 5 s" in stderr
+        assert "could not be closed in the database within 5 s" in stderr
         [marked] = Store(db).mark_stale_crawls()
         assert marked["status"] == "interrupted"
     row = rows(db, f"SELECT status, listings_scraped, listings_stored, {ACCOUNTED} AS accounted "

@@ -168,15 +168,14 @@ class StorePipeline:
             self.timer.stop()
 
     async def _close_interrupted(self) -> None:
+        self.stats.set_value(STATUS_STAT, "interrupted")
         await self.flush()
         if self.record and self.record.crawl_id:
-            self.stats.set_value(STATUS_STAT, "interrupted")
             await self._on_writer(self.store.interrupt_crawl, self.record.crawl_id,
                                   "forced shutdown", self.record.counters())
 
     def _gave_up(self, failure) -> None:
-        crawl_id = self.stats.get_value(CRAWL_ID_STAT)
-        logger.error("Forced shutdown: the database did not answer within %g s (%s); crawl %s "
-                     "is left running, and the next crawl will mark it interrupted and count "
-                     "what is missing", FORCED_SHUTDOWN_SECONDS,
-                     failure.getErrorMessage() or failure.type.__name__, crawl_id)
+        logger.error("Forced shutdown: crawl %s could not be closed in the database within "
+                     "%g s (%s); the next crawl will mark it interrupted and count what is "
+                     "missing", self.stats.get_value(CRAWL_ID_STAT), FORCED_SHUTDOWN_SECONDS,
+                     failure.getErrorMessage() or failure.type.__name__)
