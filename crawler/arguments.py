@@ -12,6 +12,7 @@ from scrapy.settings import BaseSettings
 
 from crawler import watchlist
 from crawler.marketplaces import MARKETPLACES, Marketplace
+from crawler.store import Store, StoreError
 from crawler.watchlist import Brand, Watchlist
 
 # `brand` is `name` under another name: scrapyd's schedule.json keeps `name` for itself.
@@ -156,6 +157,10 @@ def database_path(value: str | None) -> Path:
         raise ArgumentError(f"SQLITE_PATH {value!r}: folder {str(path.parent)!r} does not exist")
     if path.is_dir():
         raise ArgumentError(f"SQLITE_PATH {value!r} is a folder, not a database file")
+    try:
+        Store.check(path)
+    except StoreError as exc:
+        raise ArgumentError(f"SQLITE_PATH: {exc}") from None
     return path
 
 

@@ -12,7 +12,7 @@ from crawler import watchlist
 from crawler.evaluation import evaluate
 from crawler.parsing import record_fields, without_controls
 from crawler.scoring import score_for
-from crawler.store import VERDICTS, Store
+from crawler.store import VERDICTS, Store, StoreError
 
 DEFAULT_DB = "listings.db"
 LABELED = tuple(f"fixtures/labeled/{name}.jsonl"
@@ -163,7 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     except watchlist.WatchlistError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except sqlite3.DatabaseError as exc:  # a file that is not a database, or unreadable
+    except StoreError as exc:  # another program's database, or not SQLite: left untouched
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:  # unreadable
         print(f"error: database {args.db}: {exc}", file=sys.stderr)
         return 2
 

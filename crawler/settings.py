@@ -10,6 +10,13 @@ COMMANDS_MODULE = "crawler.commands"
 # Where listings go (`-s SQLITE_PATH=...`; the CRAWLER_DB environment variable sets the default).
 SQLITE_PATH = os.environ.get("CRAWLER_DB", "listings.db")
 SQLITE_BATCH_SIZE = 200
+# Pending listings are also written every SQLITE_FLUSH_SECONDS (a kill loses seconds of work).
+SQLITE_FLUSH_SECONDS = 2.0
+# Waiting for another connection's lock (s); a refused batch is retried SQLITE_WRITE_RETRIES
+# times on a lock (once on a full disk), SQLITE_RETRY_BACKOFF seconds apart, doubled each time.
+SQLITE_TIMEOUT = 60.0
+SQLITE_WRITE_RETRIES = 4
+SQLITE_RETRY_BACKOFF = 1.0
 # A watchlist TOML file of your own; empty means the bundled crawler/brands.toml.
 WATCHLIST = ""
 

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 STATUSES = ("ok", "partial", "degraded", "blocked", "layout_changed", "failed", "interrupted")
+# Why listings were lost (`listings/lost/<cause>` in stats), as the crawls row says it.
+LOSS_CAUSES = {
+    "locked": "database locked by another connection",
+    "disk_full": "disk full",
+    "io_error": "disk I/O error",
+    "error": "database error",
+}
 
 
 def crawl_status(stats: dict, finish_reason: str) -> str:
@@ -11,6 +18,8 @@ def crawl_status(stats: dict, finish_reason: str) -> str:
         return "interrupted"
     if finish_reason != "finished" and not finish_reason.startswith("closespider_"):
         return "failed"
+    if stats.get("listings/lost"):
+        return "partial" if stats.get("listings/stored") else "failed"  # never `ok`
     if stats.get("listings/blocked"):
         return "blocked"
     if stats.get("listings/layout_changed"):
@@ -24,3 +33,15 @@ def crawl_status(stats: dict, finish_reason: str) -> str:
     if failed or finish_reason != "finished":
         return "partial"  # some pages failed, or a CLOSESPIDER_* limit cut the crawl short
     return "ok"
+
+
+def lost_reason(stats: dict) -> str | None:
+    """Why listings were lost, e.g. 'disk full: 600 listings in 3 batches'; None if none were."""
+    parts = []
+    for cause, text in LOSS_CAUSES.items():
+        listings = stats.get(f"listings/lost/{cause}")
+        if listings:
+            batches = stats.get(f"listings/store_errors/{cause}", 0)
+            parts.append(f"{text}: {listings} listings in {batches} "
+                         f"{'batch' if batches == 1 else 'batches'}")
+    return "; ".join(parts) or None

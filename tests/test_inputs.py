@@ -171,8 +171,9 @@ def test_evaluate_names_the_file_and_line_that_is_not_a_labeled_listing(
 
 
 @pytest.mark.parametrize(("make", "problem"), [
-    (lambda p: p.write_bytes(b"this is not a database" * 100), "file is not a database"),
-    (lambda p: p.mkdir(), "unable to open database file"),
+    (lambda p: p.write_bytes(b"this is not a database" * 100),
+     "{path} is not a SQLite database (file is not a database)"),
+    (lambda p: p.mkdir(), "database {path}: unable to open database file"),
 ])
 @pytest.mark.parametrize("mark", [(), ("--mark", "alibaba:1", "legitimate")])
 def test_review_of_a_file_that_is_no_database_is_one_line_and_exit_2(
@@ -180,7 +181,7 @@ def test_review_of_a_file_that_is_no_database_is_one_line_and_exit_2(
     path = tmp_path / "listings.db"
     make(path)
     code, out, err = run_cli(monkeypatch, capsys, "review", "--db", str(path), *mark)
-    assert (code, out, err) == (2, "", [f"error: database {path}: {problem}"])
+    assert (code, out, err) == (2, "", ["error: " + problem.format(path=path)])
 
 
 def test_review_prints_control_and_direction_characters_neutralised(monkeypatch, capsys,

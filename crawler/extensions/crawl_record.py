@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from pathlib import Path
 
 from scrapy import signals
 from scrapy.utils.job import job_dir
 
-from crawler.status import crawl_status
-from crawler.store import Store
+from crawler.status import crawl_status, lost_reason
+from crawler.store import BUSY_TIMEOUT, Store
+
+logger = logging.getLogger(__name__)
 
 # crawls columns filled from Scrapy stats; a resumed crawl (JOBDIR) adds to its earlier run.
 COUNTERS = {
@@ -18,12 +22,14 @@ COUNTERS = {
     "listings_dropped": "listings/dropped",
     "listings_duplicates": "listings/duplicates",
     "listings_stored": "listings/stored",
+    "listings_lost": "listings/lost",
     "blocked_pages": "listings/blocked",
     "layout_changed_pages": "listings/layout_changed",
     "errors": "log_count/ERROR",
 }
 CRAWL_ID_FILE = "crawl_id"
 CRAWL_ID_STAT = "listings/crawl_id"
+STATUS_STAT = "listings/status"
 
 
 class CrawlRecord:
@@ -31,6 +37,7 @@ class CrawlRecord:
 
     def __init__(self, crawler) -> None:
         self.stats = crawler.stats
+        self.timeout = crawler.settings.getfloat("SQLITE_TIMEOUT", BUSY_TIMEOUT)
         jobdir = job_dir(crawler.settings)
         self.id_file = Path(jobdir) / CRAWL_ID_FILE if jobdir else None
         self.store: Store | None = None
@@ -43,12 +50,21 @@ class CrawlRecord:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    @classmethod
+    def of(cls, crawler) -> CrawlRecord | None:
+        """The crawler's CrawlRecord, when the extension is enabled."""
+        return next((e for e in crawler.extensions.middlewares if isinstance(e, cls)), None)
+
     def spider_opened(self, spider) -> None:
         """Start the crawl's row, or take up the row of the crawl this JOBDIR resumes."""
         plan = getattr(spider, "plan", None)
         if plan is None:  # scrapy shell, scrapy fetch: no crawl to record
             return
-        self.store = Store(plan.database)
+        self.store = Store(plan.database, timeout=self.timeout)
+        for row in self.store.mark_stale_crawls():
+            logger.warning("Crawl %d (process %s on %s) ended without closing its row: marked "
+                           "interrupted, %d listings lost", row["id"], row["pid"], row["host"],
+                           row["listings_lost"] or 0)
         resumed = self._resumed_crawl()
         if resumed:
             self.crawl_id, self.earlier = resumed["id"], resumed
@@ -67,20 +83,33 @@ class CrawlRecord:
         text = self.id_file.read_text().strip()
         return self.store.crawl(int(text)) if text.isdigit() else None
 
+    def counters(self) -> dict:
+        """The row's counters and lost_reason as of now (a resumed crawl adds its earlier run)."""
+        stats = self.stats.get_stats()
+        values = {column: stats.get(key, 0) + (self.earlier.get(column) or 0)
+                  for column, key in COUNTERS.items()}
+        reasons = [self.earlier.get("lost_reason"), lost_reason(stats)]
+        values["lost_reason"] = "; ".join(filter(None, reasons)) or None
+        return values
+
     def spider_closed(self, spider, reason: str) -> None:
         """Record the crawl's outcome; the pipelines have written every listing by now."""
         if self.store is None:
             return
         stats = self.stats.get_stats()
         status = crawl_status(stats, reason)
-        self.stats.set_value("listings/status", status)
-        counters = {column: stats.get(key, 0) + (self.earlier.get(column) or 0)
-                    for column, key in COUNTERS.items()}
-        self.store.finish_crawl(
-            self.crawl_id, finish_reason=reason, status=status, **counters,
-            stats=json.dumps({k: v for k, v in stats.items() if k.startswith("listings/")},
-                             sort_keys=True),
-        )
-        self.store.close()
+        self.stats.set_value(STATUS_STAT, status)
+        try:
+            self.store.finish_crawl(
+                self.crawl_id, finish_reason=reason, status=status, **self.counters(),
+                stats=json.dumps({k: v for k, v in stats.items() if k.startswith("listings/")},
+                                 sort_keys=True),
+            )
+        except sqlite3.Error as exc:
+            self.stats.set_value(STATUS_STAT, "failed")  # an unrecorded outcome is a failure
+            logger.error("Could not record how crawl %d ended (%s): %s; the next crawl will "
+                         "mark it interrupted", self.crawl_id, status, exc)
+        finally:
+            self.store.close()
         if self.id_file and status != "interrupted":
             self.id_file.unlink(missing_ok=True)
