@@ -245,9 +245,8 @@ class ProductPage:
         return None
 
     def state(self) -> str:
-        """"live", "removed", "blocked" or "unknown". A wall is never "removed", out of stock
-        is "live", and a page that is neither recognisably removed nor the listing's is
-        "unknown", never guessed "removed"."""
+        """One of PRODUCT_STATES. A wall is never "removed", out of stock is "live", and a page
+        that is neither recognisably removed nor the listing's is "unknown", never "removed"."""
         return self._state
 
     @cached_property
@@ -328,6 +327,7 @@ _PRODUCT_PAGES: WeakKeyDictionary[Response, ProductPage] = WeakKeyDictionary()
 
 
 def _one_per_response(cache: WeakKeyDictionary, response: Response, page_class: type):
+    """The page object of `response` in `cache`, made on first use."""
     page = cache.get(response)
     if page is None:
         page = cache[response] = page_class(response)
@@ -358,6 +358,7 @@ class Marketplace:
 
     def product_path(self, url: str) -> str:
         """Path and query of a stored listing URL without tracking parameters, to request on
-        the configured base_url (a mirror or test server: the URL's own host is dropped)."""
+        the configured base_url (a mirror or test server: the URL's own host is dropped).
+        Always one leading slash, so joined to base_url it never names another host."""
         parts = urlsplit(canonical_url(url, self.base_url) or "")
-        return urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        return urlunsplit(("", "", "/" + parts.path.lstrip("/"), parts.query, ""))
