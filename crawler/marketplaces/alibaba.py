@@ -14,12 +14,15 @@ from parsel import Selector
 from crawler.items import RawListing
 from crawler.marketplaces.base import (
     Marketplace,
+    ProductPage,
     SearchPage,
     card_json,
     dig,
     embedded_objects,
     first,
+    ld_price,
     page_text,
+    read_fields,
 )
 
 # Scripts that carry the offers, newest layout first, and where the offers sit in them.
@@ -298,6 +301,55 @@ class AlibabaSearchPage(SearchPage):
         return None
 
 
+# Product-detail pages: `window.detailData = {...}` (globalData.product) and a JSON-LD Product;
+# a removed listing's URL answers with a page titled "Product Not Available".
+DETAIL_MARKER = "window.detailData"
+PRODUCT_FIELDS = {
+    "listing_id": (("detail", "globalData", "product", "productId"), ("ld", "sku"),
+                   ("ld", "productID")),
+    "title": (("detail", "globalData", "product", "subject"), ("ld", "name")),
+    "price": (("ladder",), ("ld_price",)),
+}
+REMOVED_TITLE = re.compile(r"product not available(?: - alibaba\.com)?")
+REMOVED_NOTICE = re.compile(r"product is no longer available|page you requested can ?not be found",
+                            re.IGNORECASE)
+
+
+def ladder_price(ladder: object) -> str | None:
+    """A quantity price ladder (dearest first) as the range it shows ("$2.00-$5.00"), or None."""
+    shown = [step["formatPrice"] for step in ladder if isinstance(step, dict)
+             and isinstance(step.get("formatPrice"), str)] if isinstance(ladder, list) else []
+    if not shown:
+        return None
+    return shown[0] if shown[0] == shown[-1] else f"{shown[-1]}-{shown[0]}"
+
+
+@dataclass
+class AlibabaProductPage(ProductPage):
+    """An Alibaba product-detail page."""
+
+    removed_title = REMOVED_TITLE
+    removed_notice = REMOVED_NOTICE
+
+    @cached_property
+    def detail(self) -> dict:
+        """The `window.detailData` object that holds `globalData.product`, or {}."""
+        for value in embedded_objects(page_text(self.response), DETAIL_MARKER):
+            if isinstance(dig(value, "globalData", "product"), dict):
+                return value
+        return {}
+
+    def product(self) -> dict[str, object]:
+        ladder = dig(self.detail, "globalData", "product", "price", "productLadderPrices")
+        sources = {"detail": self.detail, "ld": self.ld_product, "ladder": ladder_price(ladder),
+                   "ld_price": ld_price(self.ld_product)}
+        return read_fields(sources, PRODUCT_FIELDS)
+
+    def shown_id(self) -> object:
+        found = PRODUCT_LINK.search(self.canonical)
+        return found.group(1) if found else None
+
+
 class Alibaba(Marketplace):
     """alibaba.com, the B2B marketplace."""
 
@@ -305,6 +357,7 @@ class Alibaba(Marketplace):
     base_url = "https://www.alibaba.com"
     domains = ("alibaba.com",)
     page_class = AlibabaSearchPage
+    product_class = AlibabaProductPage
 
     def search_path(self, keyword: str, page: int) -> str:
         return "/trade/search?" + urlencode({"SearchText": keyword, "page": page})

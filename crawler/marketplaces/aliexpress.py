@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from w3lib.url import add_or_replace_parameter
 
 from crawler.items import RawListing
 from crawler.marketplaces.base import (
     Marketplace,
+    ProductPage,
     SearchPage,
     card_json,
     dig,
     embedded_objects,
     first,
+    ld_price,
     page_text,
+    read_fields,
 )
 
 # `window._dida_config_._init_data_= { data: {...} }`: JavaScript around a JSON object;
@@ -93,6 +97,66 @@ class AliExpressSearchPage(SearchPage):
         )
 
 
+# Product-detail pages: `window.runParams = { data: {...} }` (priceModule, actionModule, ...),
+# newer pages a JSON-LD Product; og:title starts with the price ("1.73US $ 32% OFF|<title>").
+ITEM_PATH = re.compile(r"/item/(\d+)\.html")
+PRODUCT_MODULES = ("actionModule", "priceModule", "skuModule", "titleModule", "pageModule")
+_MONEY = r"(?:US\s?\$|[$€£¥₹₽₩])"
+PRICED_OG_TITLE = re.compile(rf"(?P<price>(?:[\d.,]+\s?{_MONEY}|{_MONEY}\s?[\d.,]+)[^|]*?)"
+                             r"\s*\|\s*(?P<title>.+)", re.DOTALL)
+PRODUCT_FIELDS = {
+    "listing_id": (("run", "actionModule", "productId"), ("run", "pageModule", "productId"),
+                   ("run", "commonModule", "productId"), ("ld", "sku"), ("ld", "productID")),
+    # The sale (activity) price before the list price, which is crossed out when both show.
+    "price": (("run", "priceModule", "formatedActivityPrice"),
+              ("run", "priceModule", "formatedPrice"), ("ld_price",), ("og", "price")),
+    "title": (("run", "titleModule", "subject"), ("run", "pageModule", "title"), ("ld", "name"),
+              ("og", "title")),
+}
+# "Sorry, this item can't be shipped to your address" alone is a regional limit, not a removal.
+REMOVED_NOTICE = re.compile(r"(?:item|product) is no longer available"
+                            r"|page you requested can ?not be found", re.IGNORECASE)
+
+
+@dataclass
+class AliExpressProductPage(ProductPage):
+    """An AliExpress item page (or where a removed item's URL leads)."""
+
+    removed_notice = REMOVED_NOTICE
+
+    @cached_property
+    def run_data(self) -> dict:
+        """The `data` object of `window.runParams` that holds the product modules, or {}."""
+        for value in embedded_objects(page_text(self.response), "window.runParams", PREFIXES[0]):
+            if isinstance(value, dict) and any(
+                    isinstance(value.get(module), dict) for module in PRODUCT_MODULES):
+                return value
+        return {}
+
+    def product(self) -> dict[str, object]:
+        og = self.selector.xpath('//meta[@property="og:title"]/@content').get() or ""
+        priced = PRICED_OG_TITLE.fullmatch(og.strip())
+        sources = {"run": self.run_data, "ld": self.ld_product,
+                   "ld_price": ld_price(self.ld_product),
+                   "og": priced.groupdict() if priced else {}}
+        return read_fields(sources, PRODUCT_FIELDS)
+
+    def shown_id(self) -> object:
+        found = ITEM_PATH.search(urlsplit(self.canonical).path)
+        return found.group(1) if found else None
+
+    def is_removed(self) -> bool:
+        return super().is_removed() or self._redirected_to_search()
+
+    def _redirected_to_search(self) -> bool:
+        """An item URL redirected to a search page: AliExpress's answer for a removed item."""
+        request = self.response.request
+        origins = request.meta.get("redirect_urls", []) if request is not None else []
+        return (bool(origins) and bool(ITEM_PATH.search(urlsplit(origins[0]).path))
+                and not ITEM_PATH.search(urlsplit(self.response.url).path)
+                and bool(AliExpressSearchPage(self.response).fields))
+
+
 class AliExpress(Marketplace):
     """aliexpress.com, the retail marketplace."""
 
@@ -100,6 +164,7 @@ class AliExpress(Marketplace):
     base_url = "https://www.aliexpress.com"
     domains = ("aliexpress.com", "aliexpress.us")
     page_class = AliExpressSearchPage
+    product_class = AliExpressProductPage
 
     def search_path(self, keyword: str, page: int) -> str:
         slug = "-".join(quote(word, safe="") for word in keyword.split())

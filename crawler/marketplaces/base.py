@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
+from urllib.parse import urlsplit, urlunsplit
 from weakref import WeakKeyDictionary
 
+from parsel import Selector
 from scrapy.http import Response, TextResponse
 
 from crawler.items import RawListing
-from crawler.parsing import listing_fields
+from crawler.parsing import canonical_url, clean_text, listing_fields
 from crawler.walls import is_wall_text, is_wall_url
 
 # Listing data nests a dozen levels; JSON deeper than this is hostile, and deep enough
@@ -107,6 +109,11 @@ def first(data: object, *paths: tuple[str | int, ...]) -> object:
     return None
 
 
+def read_fields(data: object, fields: dict[str, tuple[tuple[str | int, ...], ...]]) -> dict:
+    """Each field's value at the first of its paths (field aliases) that holds something."""
+    return {name: first(data, *paths) for name, paths in fields.items()}
+
+
 def card_json(value: object) -> str:
     """A listing's JSON object as evidence text (compact, keys as served)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -174,7 +181,157 @@ class SearchPage:
         return self._read[1]
 
 
+# What a product-detail page says of its listing (ProductPage.state()).
+LIVE, REMOVED, BLOCKED, UNKNOWN = "live", "removed", "blocked", "unknown"
+PRODUCT_STATES = (LIVE, REMOVED, BLOCKED, UNKNOWN)
+GONE_STATUSES = frozenset((404, 410))
+_VISIBLE_TEXT = ("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+                 " or ancestor::template)]")
+
+
+def _ld_nodes(data: object) -> Iterator[dict]:
+    """The objects of one JSON-LD block: itself, the entries of a list, an @graph's entries."""
+    for node in data if isinstance(data, list) else [data]:
+        if isinstance(node, dict):
+            yield node
+            graph = node.get("@graph")
+            yield from (n for n in graph if isinstance(n, dict)) if isinstance(graph, list) else ()
+
+
+def json_ld_product(selector: Selector) -> dict:
+    """The first schema.org `Product` in a page's JSON-LD blocks, or {}."""
+    for block in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
+        try:
+            data = json.loads(block)
+        except (ValueError, RecursionError):
+            continue
+        for node in _ld_nodes(data):
+            kind = node.get("@type")
+            if "Product" in (kind if isinstance(kind, list) else [kind]):
+                return node
+    return {}
+
+
+def ld_price(product: dict) -> str | None:
+    """A JSON-LD Product's price as text ("5.96 USD", "2.00-5.00 USD"), or None."""
+    offer = first(product, ("offers", 0), ("offers",))
+    low = first(offer, ("price",), ("lowPrice",))
+    if not isinstance(low, str | int | float) or isinstance(low, bool):
+        return None
+    high = dig(offer, "highPrice")
+    shown = f"{low}-{high}" if isinstance(high, str | int | float) and high != low else f"{low}"
+    currency = dig(offer, "priceCurrency")
+    return f"{shown} {currency}" if isinstance(currency, str) else shown
+
+
+@dataclass
+class ProductPage:
+    """Page object for one product-detail response: is the listing still up? A marketplace
+    subclasses it, saying where its product data is and what its removed page looks like."""
+
+    response: Response
+    # The <title> of the marketplace's removed or not-found page (matched on the whole title,
+    # lowercase), and the notice such a page shows when it has no product data.
+    removed_title: ClassVar[re.Pattern | None] = None
+    removed_notice: ClassVar[re.Pattern | None] = None
+
+    def product(self) -> dict[str, object]:
+        """The listing's product data as the page shows it (listing_id, title, price: values
+        as found), {} when the page shows none."""
+        raise NotImplementedError
+
+    def shown_id(self) -> object:
+        """The listing id the page shows outside its product data (its canonical URL), or None."""
+        return None
+
+    def state(self) -> str:
+        """One of PRODUCT_STATES. A wall is never "removed", out of stock is "live", and a page
+        that is neither recognisably removed nor the listing's is "unknown", never "removed"."""
+        return self._state
+
+    @cached_property
+    def _state(self) -> str:
+        if is_wall_url(self.response.url):
+            return BLOCKED
+        # The marketplace's removed page and the listing's own data are no wall whatever their
+        # scripts mention; a 404 or 410 is a removal unless a wall answered with it.
+        if self.is_removed():
+            return REMOVED
+        gone = self.response.status in GONE_STATUSES
+        if self.is_live():
+            return REMOVED if gone else LIVE
+        if is_wall_text(page_text(self.response)):
+            return BLOCKED
+        return REMOVED if gone else UNKNOWN
+
+    def is_blocked(self) -> bool:
+        """True when a bot wall answered instead of the product page."""
+        return self.state() == BLOCKED
+
+    def is_live(self) -> bool:
+        """True when the page shows the listing's product data."""
+        return any(self._facts.values())
+
+    def is_removed(self) -> bool:
+        """True on the marketplace's own removed or not-found page."""
+        title = " ".join((self.selector.xpath("//title/text()").get() or "").split()).lower()
+        if self.removed_title is not None and self.removed_title.fullmatch(title):
+            return True
+        return (self.removed_notice is not None and not self.is_live()
+                and bool(self.removed_notice.search(self.visible_text)))
+
+    def listing_id(self) -> str | None:
+        """The listing id the page shows (to check it is the listing asked for), or None."""
+        return self._facts["listing_id"] or clean_text(self.shown_id())
+
+    def title(self) -> str | None:
+        """The listing's title as plain text, or None."""
+        return self._facts["title"]
+
+    def price(self) -> str | None:
+        """The listing's price as the page shows it ("US $5.96", "$2.00-$5.00"), or None."""
+        return self._facts["price"]
+
+    def availability(self) -> str | None:
+        """The JSON-LD offer's schema.org availability ("InStock", "OutOfStock"), or None."""
+        value = first(self.ld_product, ("offers", 0, "availability"), ("offers", "availability"))
+        return clean_text(value.rsplit("/", 1)[-1]) if isinstance(value, str) else None
+
+    @cached_property
+    def _facts(self) -> dict[str, str | None]:
+        product = self.product()
+        return {key: clean_text(product.get(key)) for key in ("listing_id", "title", "price")}
+
+    @cached_property
+    def selector(self) -> Selector:
+        return Selector(text=page_text(self.response) or "<html></html>")
+
+    @cached_property
+    def ld_product(self) -> dict:
+        """The page's JSON-LD Product, or {}."""
+        return json_ld_product(self.selector)
+
+    @property
+    def canonical(self) -> str:
+        """The page's canonical URL, or ""."""
+        return self.selector.xpath('//link[@rel="canonical"]/@href').get() or ""
+
+    @cached_property
+    def visible_text(self) -> str:
+        """The body's text outside scripts and styles, lowercase, whitespace collapsed."""
+        return " ".join(" ".join(self.selector.xpath(_VISIBLE_TEXT).getall()).split()).lower()
+
+
 _PAGES: WeakKeyDictionary[Response, SearchPage] = WeakKeyDictionary()
+_PRODUCT_PAGES: WeakKeyDictionary[Response, ProductPage] = WeakKeyDictionary()
+
+
+def _one_per_response(cache: WeakKeyDictionary, response: Response, page_class: type):
+    """The page object of `response` in `cache`, made on first use."""
+    page = cache.get(response)
+    if page is None:
+        page = cache[response] = page_class(response)
+    return page
 
 
 class Marketplace:
@@ -184,6 +341,7 @@ class Marketplace:
     base_url: str
     domains: tuple[str, ...]
     page_class: type[SearchPage]
+    product_class: type[ProductPage]
 
     def search_path(self, keyword: str, page: int) -> str:
         """Path and query of the search for `keyword`, results page `page` (1-based)."""
@@ -192,7 +350,15 @@ class Marketplace:
     def page(self, response: Response) -> SearchPage:
         """The page object of a search-results response: one per response, so the retry
         middleware's wall check and the spider's reading share their work."""
-        page = _PAGES.get(response)
-        if page is None:
-            page = _PAGES[response] = self.page_class(response)
-        return page
+        return _one_per_response(_PAGES, response, self.page_class)
+
+    def product_page(self, response: Response) -> ProductPage:
+        """The page object of a product-detail response: one per response, like page()."""
+        return _one_per_response(_PRODUCT_PAGES, response, self.product_class)
+
+    def product_path(self, url: str) -> str:
+        """Path and query of a stored listing URL without tracking parameters, to request on
+        the configured base_url (a mirror or test server: the URL's own host is dropped).
+        Always one leading slash, so joined to base_url it never names another host."""
+        parts = urlsplit(canonical_url(url, self.base_url) or "")
+        return urlunsplit(("", "", "/" + parts.path.lstrip("/"), parts.query, ""))

@@ -10,7 +10,14 @@ from urllib.parse import urlencode
 from parsel import Selector
 
 from crawler.items import RawListing
-from crawler.marketplaces.base import Marketplace, SearchPage, page_text
+from crawler.marketplaces.base import (
+    Marketplace,
+    ProductPage,
+    SearchPage,
+    ld_price,
+    page_text,
+    read_fields,
+)
 
 _NO_RESULTS_RE = re.compile(r"no (?:products?|results?|items?) (?:matching|found|were found)",
                             re.IGNORECASE)
@@ -98,6 +105,40 @@ class MadeInChinaSearchPage(SearchPage):
         )
 
 
+# Product pages (on the seller's subdomain): a hidden input `productId`, a JSON-LD Product
+# whose offers carry price, priceValidUntil and availability, the title in an h1.
+PRODUCT_FIELDS = {
+    "listing_id": (("input",), ("ld", "sku"), ("ld", "productID")),
+    "title": (("ld", "name"), ("h1",)),
+    "price": (("shown_price",), ("ld_price",)),
+}
+PRODUCT_PRICE = "div.sr-proMainInfo-baseInfo-propertyPrice span.price, .only-one-priceNum"
+REMOVED_NOTICE = re.compile(r"(?:product|page)\b[^.]{0,40}?\b(?:has been removed|does not exist"
+                            r"|is no longer available)", re.IGNORECASE)
+
+
+@dataclass
+class MadeInChinaProductPage(ProductPage):
+    """A Made-in-China product page."""
+
+    removed_notice = REMOVED_NOTICE
+
+    def product(self) -> dict[str, object]:
+        sel = self.selector
+        sources = {
+            "input": sel.xpath('//input[@name="productId"]/@value').get(),
+            "ld": self.ld_product,
+            "h1": " ".join(sel.css("h1.sr-proMainInfo-baseInfoH1 ::text").getall()),
+            "shown_price": " ".join(sel.css(f"{PRODUCT_PRICE} ::text").getall()),
+            "ld_price": ld_price(self.ld_product),
+        }
+        return read_fields(sources, PRODUCT_FIELDS)
+
+    def shown_id(self) -> object:
+        found = _ID_RE.search(self.canonical)
+        return found.group(1) if found else None
+
+
 class MadeInChina(Marketplace):
     """made-in-china.com, the B2B marketplace."""
 
@@ -105,6 +146,7 @@ class MadeInChina(Marketplace):
     base_url = "https://www.made-in-china.com"
     domains = ("made-in-china.com",)
     page_class = MadeInChinaSearchPage
+    product_class = MadeInChinaProductPage
 
     def search_path(self, keyword: str, page: int) -> str:
         return "/productdirectory.do?" + urlencode({**SEARCH_QUERY, "word": keyword, "page": page})
