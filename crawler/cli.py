@@ -60,7 +60,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     try:
         if args.mark:
             marketplace, _, listing_id = args.mark[0].partition(":")
-            if not store.set_verdict(marketplace, listing_id, args.mark[1], args.note or ""):
+            if not store.add_review(marketplace, listing_id, args.mark[1], args.note or ""):
                 print(f"error: no listing {args.mark[0]} in {args.db}", file=sys.stderr)
                 return 2
             print(f"{args.mark[0]}: {args.mark[1]}")

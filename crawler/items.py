@@ -30,6 +30,7 @@ class Listing:
     sold_count: int | None = None
     image_url: str | None = None
     card: str | None = None  # the listing as served (evidence), see RawListing.card
+    page_url: str | None = None  # the results page it was read from
     score: int | None = None
     risk: str | None = None
     reasons: list[dict] = field(default_factory=list)

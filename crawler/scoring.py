@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from crawler import vocabulary
 from crawler.brandnames import BrandMatch, match_brand
+from crawler.currency import usd
 from crawler.text import fold
 from crawler.watchlist import Brand, Watchlist
 
@@ -43,15 +44,6 @@ WEIGHTS = {
 }
 RISK_LEVELS = (("high", 70), ("medium", 40), ("low", 0))
 
-# Approximate USD value of one unit of each currency, to compare prices with retail.
-USD_PER_UNIT = {
-    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "CNY": 0.14, "JPY": 0.0067, "HKD": 0.128,
-    "CAD": 0.73, "AUD": 0.66, "BRL": 0.18, "INR": 0.012, "RUB": 0.011, "KRW": 0.00073,
-    "TRY": 0.029, "PLN": 0.25, "RSD": 0.0092, "CHF": 1.13, "MXN": 0.055, "SGD": 0.75,
-    "MYR": 0.22, "THB": 0.028, "PHP": 0.017, "VND": 0.00004, "SEK": 0.095, "NOK": 0.093,
-    "DKK": 0.145, "CZK": 0.043, "HUF": 0.0027, "AED": 0.27, "SAR": 0.27, "ZAR": 0.055,
-    "NZD": 0.6, "TWD": 0.031, "IDR": 0.000063, "ILS": 0.27, "UAH": 0.024,
-}
 
 
 @dataclass(frozen=True)
@@ -75,14 +67,6 @@ def category_of(title: str) -> str | None:
     """The product category a (folded) title names first: bag, wallet, belt, ..."""
     found = vocabulary.CATEGORY_RE.search(title)
     return found.lastgroup if found else None
-
-
-def usd(amount: float | None, currency: str | None) -> float | None:
-    """An amount in USD; listings without a currency are taken to be in USD."""
-    if amount is None:
-        return None
-    rate = USD_PER_UNIT.get((currency or "USD").upper())
-    return amount * rate if rate else None
 
 
 def _price_reason(listing: Mapping, brand: Brand, category: str | None,

@@ -75,7 +75,7 @@ def test_review_lists_the_queue_and_records_a_verdict(run, tmp_path):
     assert "alibaba" in run("review", "--db", str(db)).stdout
     marked = run("review", "--db", str(db), "--mark", "alibaba:1", "legitimate")
     assert marked.returncode == 0
-    assert Store(db).verdicts() == {("alibaba", "1"): "legitimate"}
+    assert Store(db).judged() == {("gucci", "alibaba", "1"): "legitimate"}
 
 
 @pytest.mark.e2e

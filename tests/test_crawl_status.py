@@ -22,7 +22,7 @@ for site in ("aliexpress", "made_in_china"):
 async def test_every_listing_is_stored_with_its_fields(serve, tmp_path, site, keyword, expected):
     db = tmp_path / "x.db"
     await crawl(site, serve(site), db, keywords=keyword)
-    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM listings")}
+    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM assessed_listings")}
     assert len(stored) == len(expected)
     for want in expected:
         have = stored[want["listing_id"]]

@@ -73,7 +73,7 @@ async def test_hostile_text_and_wrong_types_are_stored_or_dropped_and_the_crawl_
     await crawl("alibaba", serve(resolve), db, settings={"RETRY_TIMES": 0},
                 keywords="evil,bytes,truncated,huge,fine")
     assert "Traceback" not in caplog.text
-    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM listings")}
+    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM assessed_listings")}
     assert stored["900"]["title"] == EVIL[0]
     assert stored["901"]["title"] == "Gucci belt"  # markup is not text
     assert stored["902"]["title"] == "nul byte Gucci wallet"

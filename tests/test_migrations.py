@@ -8,6 +8,7 @@ import pytest
 
 from crawler.arguments import ArgumentError, database_path
 from crawler.store import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, Store, StoreError
+from crawler.store.schema import TIMESTAMPS
 from tests.conftest import FIXTURES, rows
 from tests.test_store_faults import finish, listings, scrape, started
 
@@ -27,6 +28,16 @@ def alter(db, *statements: str) -> None:
         conn.execute(statement)
     conn.commit()
     conn.close()
+
+
+def as_sqlite_times(records: list[dict], table: str) -> list[dict]:
+    """Rows with the crawler's ISO-8601 timestamps in SQLite's own form, as schema 3 rewrites
+    them (a reviewer's `verdict_at` stays as written)."""
+    def normal(column, value):
+        if column in TIMESTAMPS[table] and isinstance(value, str) and "T" in value:
+            return value.replace("T", " ")[:19]
+        return value
+    return [{k: normal(k, v) for k, v in r.items()} for r in records]
 
 
 def schema(db) -> dict:
@@ -67,12 +78,18 @@ def test_a_database_from_before_schema_versions_is_migrated_in_place(tmp_path, s
         {"user_version": SCHEMA_VERSION, "application_id": APPLICATION_ID}]
     assert schema(db) == current_schema
     listings_after = rows(db, "SELECT * FROM listings ORDER BY marketplace, listing_id")
-    assert [{k: r[k] for k in old} for old, r in zip(listings_before, listings_after,
-                                                     strict=True)] == listings_before
+    kept = [{k: r[k] for k in old} for old, r in zip(listings_before, listings_after,
+                                                     strict=True)]
+    assert kept == as_sqlite_times(listings_before, "listings")
     crawls_after = rows(db, "SELECT * FROM crawls ORDER BY id")
-    assert [{k: r[k] for k in old} for old, r in zip(crawls_before, crawls_after,
-                                                     strict=True)] == crawls_before
-    assert store.verdicts() == VERDICTS
+    kept = [{k: r[k] for k in old} for old, r in zip(crawls_before, crawls_after, strict=True)]
+    assert kept == as_sqlite_times(crawls_before, "crawls")
+    assert store.judged() == {("gucci", *key): verdict for key, verdict in VERDICTS.items()}
+    assert rows(db, "SELECT listing_id, verdict, note FROM reviews ORDER BY listing_id") == [
+        {"listing_id": "1600000001", "verdict": "counterfeit", "note": "GG clasp, $3"},
+        {"listing_id": "1600000003", "verdict": "legitimate", "note": listings_before[2][
+            "verdict_note"]}]
+    assert rows(db, "SELECT count(*) AS n FROM assessments") == [{"n": len(listings_before)}]
 
     crawl = store.start_crawl("gucci", ["alibaba"])
     seen_again = {**listings(1)[0], "listing_id": "1600000001", "sold_count": 7}

@@ -58,14 +58,14 @@ def test_score_adds_risk_and_reasons(crawler):
     assert crawler.stats.get_value("listings/risk/high") == 1
 
 
-def test_score_respects_a_reviewers_legitimate_verdict(crawler, tmp_path):
+def test_a_reviewers_verdict_stays_beside_the_score_not_in_it(crawler, tmp_path):
     store = Store(tmp_path / "p.db")
     store.save([{"marketplace": "alibaba", "listing_id": "1", "url": "u", "title": "t",
                  "brand": "gucci", "keyword": "k"}], store.start_crawl("gucci", ["alibaba"]))
-    store.set_verdict("alibaba", "1", "legitimate")
+    store.add_review("alibaba", "1", "legitimate")
     store.close()
     pipeline = ScorePipeline.from_crawler(crawler)
     pipeline.open_spider()
-    cleared, other = pipeline.process_item(make("1")), pipeline.process_item(make("2"))
-    assert cleared.risk == "low" and other.risk == "high"
-    assert "reviewer_legitimate" in [r["rule"] for r in cleared.reasons]
+    judged, other = pipeline.process_item(make("1")), pipeline.process_item(make("2"))
+    assert (judged.score, judged.risk) == (other.score, other.risk) and judged.risk == "high"
+    assert not [r for r in judged.reasons if r["rule"].startswith("reviewer_")]

@@ -177,7 +177,7 @@ async def test_every_offer_of_each_layout_is_stored_and_the_crawl_is_ok(serve, t
     db = tmp_path / "x.db"
     body = (FIXTURES / "alibaba" / folder / file).read_bytes()
     await crawl("alibaba", serve(_serve_page(body)), db, keywords="gucci bag", max_pages=1)
-    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM listings")}
+    stored = {r["listing_id"]: r for r in rows(db, "SELECT * FROM assessed_listings")}
     assert len(stored) == len(truth["listings"])
     for want in truth["listings"]:
         have = stored[want["listing_id"]]

@@ -166,7 +166,7 @@ def test_two_crawls_and_a_reviewer_share_one_database(serve_threaded, tmp_path):
         try:
             while not done.is_set():
                 for row in store.review_queue(5):
-                    if store.set_verdict(row["marketplace"], row["listing_id"], "counterfeit"):
+                    if store.add_review(row["marketplace"], row["listing_id"], "counterfeit"):
                         marked.add(row["listing_id"])
                 time.sleep(0.01)
         except sqlite3.Error as exc:  # pragma: no cover - the failure being tested for
@@ -186,7 +186,7 @@ def test_two_crawls_and_a_reviewer_share_one_database(serve_threaded, tmp_path):
     assert rows(db, "SELECT count(*) AS n FROM listings") == [{"n": 4 * 12 * 48}]
     assert [c["status"] for c in rows(db, "SELECT status FROM crawls")] == ["ok", "ok"]
     assert marked
-    verdicts = {r["listing_id"] for r in rows(db, "SELECT listing_id FROM listings "
+    verdicts = {r["listing_id"] for r in rows(db, "SELECT listing_id FROM assessments "
                                                   "WHERE verdict = 'counterfeit'")}
     assert verdicts == marked
 

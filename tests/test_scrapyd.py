@@ -204,7 +204,7 @@ def test_scrapyd_deploy_packs_the_spider_and_the_bundled_watchlist(scrapyd):
 def test_a_scheduled_crawl_stores_its_listings_and_the_crawls_row_keeps_the_job_id(scrapyd,
                                                                                  jobs):
     job, db = jobs["ok"]
-    assert rows(db, "SELECT count(*) AS n, min(brand) AS brand FROM listings") == [
+    assert rows(db, "SELECT count(*) AS n, min(brand) AS brand FROM assessed_listings") == [
         {"n": 288, "brand": "gucci"}]
     [crawl] = rows(db, "SELECT id, status, listings_stored, stats FROM crawls")
     assert crawl["status"] == "ok" and crawl["listings_stored"] == 288

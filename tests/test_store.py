@@ -34,14 +34,14 @@ def test_schema_has_reviewer_tables_and_wal(store, tmp_path):
 
 def test_second_crawl_updates_rows_instead_of_adding(store, tmp_path):
     first = store.start_crawl("gucci", ["alibaba"])
-    store.save([listing("1"), listing("2")], first, seen="2026-01-01T00:00:00+00:00")
+    store.save([listing("1"), listing("2")], first, seen="2026-01-01 00:00:00")
     second = store.start_crawl("gucci", ["alibaba"])
-    store.save([listing("1", price_min=3.0)], second, seen="2026-01-02T00:00:00+00:00")
+    store.save([listing("1", price_min=3.0)], second, seen="2026-01-02 00:00:00")
     got = {r["listing_id"]: r for r in rows(tmp_path / "l.db", "SELECT * FROM listings")}
     assert len(got) == 2
     assert got["1"]["times_seen"] == 2 and got["2"]["times_seen"] == 1
-    assert got["1"]["first_seen"] == "2026-01-01T00:00:00+00:00"
-    assert got["1"]["last_seen"] == "2026-01-02T00:00:00+00:00"
+    assert got["1"]["first_seen"] == "2026-01-01 00:00:00"
+    assert got["1"]["last_seen"] == "2026-01-02 00:00:00"
     assert got["1"]["price_min"] == 3.0
     assert json.loads(got["1"]["badges"]) == ["gold_supplier"]
     history = rows(tmp_path / "l.db", "SELECT crawl_id, price_min FROM observations "
@@ -59,13 +59,16 @@ def test_saving_twice_in_one_crawl_counts_one_sighting(store, tmp_path):
 
 def test_verdict_survives_later_crawls(store, tmp_path):
     store.save([listing("1")], store.start_crawl("gucci", ["alibaba"]))
-    assert store.set_verdict("alibaba", "1", "counterfeit", "logo on the clasp")
-    assert not store.set_verdict("alibaba", "nope", "counterfeit")
+    assert store.add_review("alibaba", "1", "counterfeit", "logo on the clasp", "ana") == 1
+    assert store.add_review("alibaba", "nope", "counterfeit") == 0
     store.save([listing("1")], store.start_crawl("gucci", ["alibaba"]))
-    row = rows(tmp_path / "l.db", "SELECT verdict, verdict_note FROM listings")[0]
-    assert row == {"verdict": "counterfeit", "verdict_note": "logo on the clasp"}
+    assert rows(tmp_path / "l.db", "SELECT verdict FROM assessments") == [
+        {"verdict": "counterfeit"}]
+    assert rows(tmp_path / "l.db", "SELECT brand, verdict, note, reviewer FROM reviews") == [
+        {"brand": "gucci", "verdict": "counterfeit", "note": "logo on the clasp",
+         "reviewer": "ana"}]
     with pytest.raises(ValueError):
-        store.set_verdict("alibaba", "1", "maybe")
+        store.add_review("alibaba", "1", "maybe")
 
 
 def test_review_queue_holds_high_and_medium_by_score(store):

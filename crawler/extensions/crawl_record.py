@@ -71,8 +71,8 @@ class CrawlRecord:
             self.store.resume_crawl(self.crawl_id)
         else:
             self.crawl_id = self.store.start_crawl(
-                ",".join(b.slug for b in plan.brands), (m.name for m in plan.marketplaces)
-            )
+                ",".join(b.slug for b in plan.brands), (m.name for m in plan.marketplaces),
+                job_id=plan.job_id)
             if self.id_file:
                 self.id_file.write_text(str(self.crawl_id))
         self.stats.set_value(CRAWL_ID_STAT, self.crawl_id)

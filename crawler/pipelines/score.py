@@ -1,11 +1,11 @@
-"""Score each listing against the brand it was searched for, minding reviewers' verdicts."""
+"""Score each listing against the brand it was searched for (reviewers' verdicts stay beside
+the score, in the reviews table, never in it)."""
 
 from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
 from crawler.scoring import score_for
-from crawler.store import Store
 
 
 class ScorePipeline:
@@ -14,7 +14,7 @@ class ScorePipeline:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.verdicts: dict[tuple[str, str], str] = {}
+        self.watchlist = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -22,20 +22,14 @@ class ScorePipeline:
 
     def open_spider(self) -> None:
         plan = getattr(self.crawler.spider, "plan", None)
-        if plan is None:  # scrapy shell, scrapy fetch: no brand to score against
-            return
-        self.watchlist = plan.watchlist
-        store = Store(plan.database)
-        try:
-            self.verdicts = store.verdicts()
-        finally:
-            store.close()
+        self.watchlist = plan.watchlist if plan else None  # none for scrapy shell / fetch
 
     def process_item(self, item):
+        if self.watchlist is None:
+            return item
         adapter = ItemAdapter(item)
-        key = (adapter["marketplace"], adapter["listing_id"])
-        listing = {**adapter.asdict(), "verdict": self.verdicts.get(key)}
-        adapter["score"], adapter["risk"], adapter["reasons"] = score_for(listing, self.watchlist)
+        adapter["score"], adapter["risk"], adapter["reasons"] = score_for(adapter.asdict(),
+                                                                          self.watchlist)
         self.stats.inc_value("listings/scored")
         self.stats.inc_value(f"listings/risk/{adapter['risk']}")
         return item

@@ -94,7 +94,8 @@ class BrandSpider(scrapy.Spider):
         stats.inc_value("listings/scraped", len(records) * len(brands))
         for fields in records:
             for brand in brands:
-                yield Listing(marketplace=market, brand=brand, keyword=keyword, **fields)
+                yield Listing(marketplace=market, brand=brand, keyword=keyword,
+                              page_url=response.url, **fields)
         if not self._adds_listings((market, keyword), records):
             stats.inc_value("listings/repeated_pages")
             self.logger.warning("Page %d shows no listing the earlier pages did not; not "
