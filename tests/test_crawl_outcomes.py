@@ -3,12 +3,16 @@ that repeat themselves, robots.txt for concurrent requests, prompt shutdown."""
 
 import json
 import signal
+import sqlite3
 import time
 
 import pytest
+from scrapy import Request
+from scrapy.utils.request import fingerprint
 from werkzeug import Response
 
 from crawler.commands.crawl import EXIT_CODES
+from crawler.marketplaces import MARKETPLACES
 from tests.conftest import FIXTURES, always, crawl, rows, scrapy_crawl
 
 FAST = ("-s", "BOT_WALL_BACKOFF=0.05")
@@ -145,3 +149,38 @@ async def test_a_keyword_two_brands_watch_is_searched_once_for_both(serve, tmp_p
     stats = crawler.stats.get_stats()
     assert stats["listings/scraped"] == 3 * 48  # the shared search's 48 for each brand, + 48
     assert stats.get("listings/duplicates", 0) == 0
+
+
+async def test_a_jobdir_reused_after_a_finished_crawl_starts_afresh(serve, tmp_path):
+    db, jobdir = tmp_path / "x.db", tmp_path / "job"
+    site = serve(always("alibaba", "gucci-wallet-p1.html"))
+    for _ in range(2):
+        await crawl("alibaba", site, db, keywords="gucci wallet", max_pages=1,
+                    settings={"JOBDIR": str(jobdir)})
+    assert rows(db, "SELECT id, status, pages, listings_stored FROM crawls") == [
+        {"id": 1, "status": "ok", "pages": 1, "listings_stored": 48},
+        {"id": 2, "status": "ok", "pages": 1, "listings_stored": 48}]
+    assert rows(db, "SELECT DISTINCT times_seen FROM listings") == [{"times_seen": 2}]
+    assert not (jobdir / "requests.seen").exists() and not (jobdir / "crawl_id").exists()
+
+
+async def test_a_resumed_crawl_with_nothing_left_keeps_its_row_and_says_so(serve, tmp_path,
+                                                                          caplog):
+    db, jobdir = tmp_path / "x.db", tmp_path / "job"
+    site = serve(always("alibaba", "gucci-wallet-p1.html"))
+    await crawl("alibaba", site, db, keywords="gucci wallet", max_pages=1)
+    # As a crawl killed after its last page leaves things: its row, its id, every request seen.
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE crawls SET status = 'interrupted'")
+    conn.commit()
+    conn.close()
+    jobdir.mkdir()
+    (jobdir / "crawl_id").write_text("1")
+    url = site + MARKETPLACES["alibaba"].search_path("gucci wallet", 1)
+    seen = fingerprint(Request(url))  # Scrapy 2.19's binary file: 2-byte length, fingerprint
+    (jobdir / "requests.seen").write_bytes(len(seen).to_bytes(2, "big") + seen)
+    await crawl("alibaba", site, db, keywords="gucci wallet", max_pages=1,
+                settings={"JOBDIR": str(jobdir)})
+    assert rows(db, "SELECT id, status, pages, listings_scraped, listings_stored FROM crawls") \
+        == [{"id": 1, "status": "ok", "pages": 1, "listings_scraped": 48, "listings_stored": 48}]
+    assert any("resumed from JOBDIR with nothing left" in r.getMessage() for r in caplog.records)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -28,6 +29,10 @@ COUNTERS = {
     "errors": "log_count/ERROR",
 }
 CRAWL_ID_FILE = "crawl_id"
+# What Scrapy keeps in JOBDIR to resume a crawl: cleared once the crawl is over, so that the
+# next crawl with the same JOBDIR (a cron line) starts afresh instead of finding every
+# request already seen.
+JOB_STATE = ("requests.seen", "requests.queue", "spider.state")
 CRAWL_ID_STAT = "listings/crawl_id"
 STATUS_STAT = "listings/status"
 
@@ -39,7 +44,8 @@ class CrawlRecord:
         self.stats = crawler.stats
         self.timeout = crawler.settings.getfloat("SQLITE_TIMEOUT", BUSY_TIMEOUT)
         jobdir = job_dir(crawler.settings)
-        self.id_file = Path(jobdir) / CRAWL_ID_FILE if jobdir else None
+        self.jobdir = Path(jobdir) if jobdir else None
+        self.id_file = self.jobdir / CRAWL_ID_FILE if jobdir else None
         self.store: Store | None = None
         self.crawl_id: int | None = None
         self.earlier: dict = {}  # the crawl's row before this run, when resuming
@@ -92,11 +98,29 @@ class CrawlRecord:
         values["lost_reason"] = "; ".join(filter(None, reasons)) or None
         return values
 
+    def whole_crawl_stats(self) -> dict:
+        """This run's stats, with a resumed crawl's earlier runs added: the status is the
+        whole crawl's."""
+        stats = self.stats.get_stats()
+        if not self.earlier:
+            return stats
+        earlier = json.loads(self.earlier.get("stats") or "{}") or {
+            key: self.earlier.get(column) or 0 for column, key in COUNTERS.items()}
+        merged = {**earlier, **stats}
+        for key, value in earlier.items():
+            if key != CRAWL_ID_STAT and isinstance(value, int | float) \
+                    and isinstance(stats.get(key, 0), int | float):
+                merged[key] = value + stats.get(key, 0)
+        if not stats.get("listings/pages"):
+            logger.warning("Crawl %d was resumed from JOBDIR with nothing left to crawl; its "
+                           "row keeps what its earlier runs found", self.crawl_id)
+        return merged
+
     def spider_closed(self, spider, reason: str) -> None:
         """Record the crawl's outcome; the pipelines have written every listing by now."""
         if self.store is None:
             return
-        stats = self.stats.get_stats()
+        stats = self.whole_crawl_stats()
         status = crawl_status(stats, reason)
         self.stats.set_value(STATUS_STAT, status)
         try:
@@ -111,5 +135,13 @@ class CrawlRecord:
                          "mark it interrupted", self.crawl_id, status, exc)
         finally:
             self.store.close()
-        if self.id_file and status != "interrupted":
-            self.id_file.unlink(missing_ok=True)
+        if self.jobdir and status != "interrupted":
+            self._clear_job_state()
+
+    def _clear_job_state(self) -> None:
+        for name in (CRAWL_ID_FILE, *JOB_STATE):
+            path = self.jobdir / name
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
