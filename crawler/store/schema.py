@@ -186,9 +186,14 @@ def ensure_full_text_search(db) -> None:
     """FTS5 on titles and sellers, through sqlite-utils (its table and triggers), filled from
     listings. Outside the migration's transaction: sqlite-utils commits as it goes."""
     table = db["listings"]
-    if table.detect_fts() is None:
+    if table.detect_fts() is not None:
+        return
+    try:
         table.enable_fts(["title", "seller_name"], fts_version="FTS5", create_triggers=True,
-                         tokenize="unicode61 remove_diacritics 2", replace=True)
+                         tokenize="unicode61 remove_diacritics 2")
+    except sqlite3.OperationalError:
+        if table.detect_fts() is None:  # not another process creating it at the same moment
+            raise
 
 
 # MIGRATIONS[n] takes a database from schema version n to n + 1. Additive only: tables,
