@@ -124,3 +124,8 @@ class Marketplace:
         if page is None:
             page = _PAGES[response] = self.page_class(response)
         return page
+
+    def take_page(self, response: Response) -> SearchPage:
+        """The page object of a response for its last reader (the spider): the one `page`
+        made, now forgotten - a page holds its response, so a kept one would never be freed."""
+        return _PAGES.pop(response, None) or self.page_class(response)

@@ -64,7 +64,7 @@ class BrandSpider(scrapy.Spider):
         """One search-results page: its listings, then the next page while there is one."""
         stats = self.crawler.stats
         stats.inc_value("listings/pages")
-        search = MARKETPLACES[market].page(response)
+        search = MARKETPLACES[market].take_page(response)
         if search.is_blocked():
             stats.inc_value("listings/blocked")
             self.logger.error("Blocked by a bot wall (HTTP %s): %s", response.status, response.url)
