@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
-
 from crawler.scoring import score_for
 from crawler.store import Store
 
@@ -32,10 +30,10 @@ class ScorePipeline:
             store.close()
 
     def process_item(self, item):
-        adapter = ItemAdapter(item)
-        key = (adapter["marketplace"], adapter["listing_id"])
-        listing = {**adapter.asdict(), "verdict": self.verdicts.get(key)}
-        adapter["score"], adapter["risk"], adapter["reasons"] = score_for(listing, self.watchlist)
+        # A shallow copy of the Listing's fields: the scorer only reads them.
+        listing = {**vars(item), "verdict": self.verdicts.get((item.marketplace,
+                                                               item.listing_id))}
+        item.score, item.risk, item.reasons = score_for(listing, self.watchlist)
         self.stats.inc_value("listings/scored")
-        self.stats.inc_value(f"listings/risk/{adapter['risk']}")
+        self.stats.inc_value(f"listings/risk/{item.risk}")
         return item

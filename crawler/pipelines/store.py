@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
@@ -37,7 +36,7 @@ class StorePipeline:
     async def process_item(self, item):
         if self.store is None:
             return item
-        self.batch.append(ItemAdapter(item).asdict())
+        self.batch.append(dict(vars(item)))  # the Listing's fields as they are now
         if len(self.batch) >= self.batch_size:
             await self.flush()
         return item

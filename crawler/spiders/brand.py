@@ -32,6 +32,9 @@ class BrandSpider(scrapy.Spider):
         self.arguments = {"name": name, **arguments} if name is not None else arguments
         # Listing ids seen per search, to stop a pager that serves the same listings again.
         self.seen: dict[tuple[str, str, str], set[str]] = {}
+        # One bound method for every request: Scrapy keeps its check of a callback's source
+        # (ast-parsed, ~1 ms) only while that callback object lives.
+        self.parse_page = self.parse_search
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -50,7 +53,7 @@ class BrandSpider(scrapy.Spider):
     def _search(self, market: str, path: str, brand: str, keyword: str, page: int):
         return scrapy.Request(
             self.plan.site(MARKETPLACES[market]) + path,
-            callback=self.parse_search,
+            callback=self.parse_page,
             errback=self.page_failed,
             cb_kwargs={"market": market, "brand": brand, "keyword": keyword, "page": page},
             # Error answers are judged and counted here; the marketplace tells the retry
@@ -85,8 +88,8 @@ class BrandSpider(scrapy.Spider):
         elif degraded := search.degraded_reason():
             stats.inc_value("listings/degraded_pages")
             self.logger.warning("Degraded read (%s): %s", degraded, response.url)
+        stats.inc_value("listings/scraped", len(records))  # once a page, not once a listing
         for fields in records:
-            stats.inc_value("listings/scraped")
             yield Listing(marketplace=market, brand=brand, keyword=keyword, **fields)
         if not self._adds_listings((market, brand, keyword), records):
             stats.inc_value("listings/repeated_pages")
