@@ -233,6 +233,11 @@ def synthetic_listings(count: int, rng: random.Random) -> list[dict]:
     return listings
 
 
+def reviewer_queries() -> dict[str, str]:
+    """The reviewer queries to time: the store's own when it has them, else today's."""
+    return getattr(store_module, "REVIEWER_QUERIES", REVIEWER_QUERIES)
+
+
 def database_benchmark(rows: int, folder: Path, rounds: int = 7) -> dict:
     """A database of `rows` listings built through Store.save by four overlapping crawls a day
     apart (each re-sees half of the one before), with verdicts; ingest rate and query times."""
@@ -258,11 +263,10 @@ def database_benchmark(rows: int, folder: Path, rounds: int = 7) -> dict:
     rerun = listings[rows // 5]
     params = {"brand": "gucci", "title_like": "%monogram%", "since": "2026-01-04",
               "marketplace": rerun["marketplace"], "listing_id": rerun["listing_id"]}
-    queries = getattr(store_module, "REVIEWER_QUERIES", REVIEWER_QUERIES)
     queries_ms = {
         name: round(1000 * median_time(
             lambda sql=sql: store.conn.execute(sql, params).fetchall(), rounds), 3)
-        for name, sql in queries.items()
+        for name, sql in reviewer_queries().items()
     }
     store.close()
     command = [sys.executable, "-c", "import sys; from crawler.cli import main; sys.exit(main())",
