@@ -10,11 +10,11 @@ when a crawl did not read every page.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
 import re
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -39,9 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / "tools"
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
 MODES = ("bare", "extract", "full")
-# The settings every mode shares (besides local_settings_args); extract adds no pipelines.
-SHARED_SETTINGS = ("-s", "LOG_LEVEL=INFO")
-NO_PIPELINES = ("-s", "ITEM_PIPELINES={}")
+NO_PIPELINES = ("-s", "ITEM_PIPELINES={}")  # extract: the only setting that differs
 SEARCH_URL = "https://www.alibaba.com/trade/search?SearchText=gucci+bag&page=1"
 # What reviewers ask of today's schema, each a named-parameter query; the store's own
 # REVIEWER_QUERIES replace these once it has them.
@@ -111,7 +109,7 @@ def bench_server(pages: int):
 
 def crawl_command(mode: str, site: dict, db: Path) -> list[str]:
     """The command line of one benchmark crawl: the same settings for every mode."""
-    settings = [*local_settings_args(str(db)), *SHARED_SETTINGS]
+    settings = local_settings_args(str(db))
     if mode == "bare":
         searches = ",".join(f"{k}:{n}" for k, n in site["pages"].items() if n)
         return [sys.executable, "-m", "scrapy", "runspider", str(TOOLS / "bare_spider.py"),
@@ -132,7 +130,9 @@ def check(mode: str, result: Run, site: dict, db: Path) -> None:
     if mode != "bare" and result.stat("item_scraped_count") != listings:
         raise RuntimeError(f"{mode}: {result.stat('item_scraped_count')} items of {listings}")
     if mode == "full":
-        stored = sqlite3.connect(db).execute("SELECT count(*) FROM listings").fetchone()[0]
+        store = Store(db)
+        stored = store.counts()[0]
+        store.close()
         if stored != listings:
             raise RuntimeError(f"full: {stored} listings stored of {listings}")
 
@@ -197,7 +197,7 @@ def score_us_per_listing(rounds: int = 5) -> tuple[float, str]:
     `score_us_per_listing()` where one exists, else score_for over fixtures/labeled."""
     for path in sorted(TOOLS.glob("*.py")):
         if path.stem != "bench" and "def score_us_per_listing(" in path.read_text():
-            module = __import__(f"tools.{path.stem}", fromlist=["score_us_per_listing"])
+            module = importlib.import_module(f"tools.{path.stem}")
             return float(module.score_us_per_listing()), f"tools/{path.name}"
     brands = watchlist.load()
     listings = [record_fields(json.loads(line))
@@ -260,9 +260,9 @@ def database_benchmark(rows: int, folder: Path, rounds: int = 7) -> dict:
             for item in rng.sample(listings[:window], max(1, rows // 100)):
                 store.set_verdict(item["marketplace"], item["listing_id"],
                                   rng.choice(("counterfeit", "legitimate")))
-    rerun = listings[rows // 5]
+    seen_twice = listings[rows // 5]
     params = {"brand": "gucci", "title_like": "%monogram%", "since": "2026-01-04",
-              "marketplace": rerun["marketplace"], "listing_id": rerun["listing_id"]}
+              "marketplace": seen_twice["marketplace"], "listing_id": seen_twice["listing_id"]}
     queries_ms = {
         name: round(1000 * median_time(
             lambda sql=sql: store.conn.execute(sql, params).fetchall(), rounds), 3)
