@@ -74,6 +74,8 @@ class BackoffRetryMiddleware:
         )
         if retry is None:
             return response
+        if market is not None:
+            market.take_page(response)  # this response is done with: let its page go
         self.crawler.stats.inc_value(f"listings/retries/{reason}")
         logger.info("%s on %s: retrying in %.1fs", reason, request.url, wait)
         await self._wait(wait)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import random
 import re
+import signal
 import sys
+import tempfile
 import threading
 import time
 import zlib
@@ -50,6 +54,12 @@ class FixtureSite:
 Resolver = Callable[[str], tuple[int, bytes]]
 
 
+def search_request(target: str) -> tuple[str, int]:
+    """The keyword and page number of a search request path with query."""
+    query = dict(parse_qsl(urlsplit(target).query))
+    return query.get("SearchText", ""), int(query.get("page", "1") or 1)
+
+
 def alibaba_site(pages: int, delay: float = 0.0, fixtures: Path = FIXTURES) -> Resolver:
     """A generated Alibaba-shaped site: every search has `pages` pages of 48 distinct offers."""
     template = (fixtures / "alibaba" / "gucci-bag-p1.html").read_text(encoding="utf-8")
@@ -58,8 +68,7 @@ def alibaba_site(pages: int, delay: float = 0.0, fixtures: Path = FIXTURES) -> R
     def resolve(target: str) -> tuple[int, bytes]:
         if target.startswith("/robots.txt"):
             return 404, b""
-        query = dict(parse_qsl(urlsplit(target).query))
-        keyword, page = query.get("SearchText", ""), int(query.get("page", "1") or 1)
+        keyword, page = search_request(target)
         time.sleep(delay)
         tag = f"{zlib.crc32(keyword.encode()) % 1000:03d}{page:04d}"
         body = template.replace("gucci+bag", quote_plus(keyword))
@@ -101,11 +110,115 @@ LOCAL_CRAWL_SETTINGS = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
                         "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
 
 
+def local_settings_args(db: str) -> list[str]:
+    """`-s` options of a crawl of a local (fixture) marketplace into the database at `db`."""
+    settings = {"SQLITE_PATH": db, **LOCAL_CRAWL_SETTINGS}
+    return [arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")]
+
+
 def crawl_command(brand: str, marketplace: str, base_url: str, db: str, *extra: str) -> list[str]:
     """The `scrapy crawl brand` command line for a crawl of a local (fixture) marketplace."""
-    settings = {"SQLITE_PATH": db, **LOCAL_CRAWL_SETTINGS}
     return [
         sys.executable, "-m", "scrapy", "crawl", "brand",
         "-a", f"name={brand}", "-a", f"marketplace={marketplace}", "-a", f"base_url={base_url}",
-        *(arg for name, value in settings.items() for arg in ("-s", f"{name}={value}")), *extra,
+        *local_settings_args(db), *extra,
     ]
+
+
+# The benchmark's searches: six Gucci keywords, each read as one of the generator's keywords.
+BENCH_KEYWORDS = {"gucci bag": "gucci bag", "gucci handbag": "gucci bag",
+                  "gucci belt": "gucci belt", "gucci belt men": "gucci belt",
+                  "gucci wallet": "gucci wallet", "gucci card holder": "gucci wallet"}
+BENCH_PAGE_BYTES = (1_100_000, 2_100_000)
+_DATA_SCRIPT = "<script>window.__page__data_sse10 = "
+
+
+def _page_name(keyword: str, page: int) -> str:
+    return f"{quote_plus(keyword)}-{page}.html"
+
+
+def write_bench_pages(folder: Path, pages: int, keywords: dict[str, str] = BENCH_KEYWORDS
+                      ) -> dict:
+    """Write `pages` Alibaba results pages (1.1-2.1 MB, 48 distinct offers each) for several
+    searches into `folder`; the searches' page counts and the number of listings.
+
+    Each search's page chrome is rendered once; every page gets offers of its own.
+    """
+    from tools.fixtures import alibaba, common  # the generators: only this function needs them
+
+    counts = {k: pages // len(keywords) + (i < pages % len(keywords))
+              for i, k in enumerate(keywords)}
+    listings = 0
+    for keyword, generated in keywords.items():
+        if not counts[keyword]:
+            continue
+        rng = common.rng_for(f"bench/{keyword}")
+        chrome = alibaba.page_html(rng, keyword, 1, counts[keyword],
+                                   alibaba.SPEC.pairs(rng, generated, 1))
+        start = chrome.index(_DATA_SCRIPT)
+        end = chrome.index("</script>\n", start) + len("</script>\n")
+        _, padding = common.filler(rng, "alibaba", BENCH_PAGE_BYTES[1] - BENCH_PAGE_BYTES[0])
+        for page in range(1, counts[keyword] + 1):
+            offers = [_renumbered(offer, 1_700_000_000_000 + listings + n)
+                      for n, (offer, _) in enumerate(alibaba.SPEC.pairs(rng, generated, page))]
+            listings += len(offers)
+            script = alibaba.data_script(rng, keyword, page, counts[keyword], offers)
+            body = chrome[:start] + script + chrome[end:]
+            before, end_tag, tail = body.rpartition("</body>")
+            body = before + _padding(rng, padding, len(body.encode())) + end_tag + tail
+            (folder / _page_name(keyword, page)).write_text(body, encoding="utf-8")
+    return {"pages": counts, "listings": listings}
+
+
+def _renumbered(offer: dict, listing_id: int) -> dict:
+    """An offer under another product id (ids are random: two pages might share one)."""
+    url = offer["productUrl"].replace(f"_{offer['productId']}.html", f"_{listing_id}.html")
+    return {**offer, "id": listing_id, "productId": str(listing_id), "productUrl": url}
+
+
+def _padding(rng: random.Random, chunks: list[str], size: int) -> str:
+    """Filler scripts and styles that bring a page of `size` bytes to a size in range."""
+    target, start = rng.randint(*BENCH_PAGE_BYTES), rng.randrange(len(chunks))
+    added = []
+    for chunk in chunks[start:] + chunks[:start]:
+        if size >= target:
+            break
+        added.append(chunk)
+        size += len(chunk.encode())
+    return "".join(added)
+
+
+def folder_site(folder: Path) -> Resolver:
+    """Serve the search pages write_bench_pages wrote; anything else is not found."""
+    def resolve(target: str) -> tuple[int, bytes]:
+        path = folder / _page_name(*search_request(target))
+        if urlsplit(target).path != "/trade/search" or not path.is_file():
+            return 404, b"<html><body>Not found</body></html>"
+        return 200, path.read_bytes()
+
+    return resolve
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Generate benchmark pages, print one JSON line (url, pages per search, listings), then
+    serve them under /alibaba/ until terminated: `python -m tools.fixture_server --pages N`."""
+    options = argparse.ArgumentParser(description=main.__doc__)
+    options.add_argument("--pages", type=int, default=300)
+    options.add_argument("--folder", type=Path, help="where to write the pages (default: a "
+                                                     "temporary folder, removed on exit)")
+    args = options.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        folder = args.folder or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = write_bench_pages(folder, args.pages)
+        server = FixtureServer({"alibaba": folder_site(folder)})
+        print(json.dumps({"url": f"{server.url}/alibaba", **written}), flush=True)
+        stop = threading.Event()
+        for stop_signal in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(stop_signal, lambda *_: stop.set())
+        stop.wait()
+        server.close()
+
+
+if __name__ == "__main__":
+    main()

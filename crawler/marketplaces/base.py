@@ -352,6 +352,11 @@ class Marketplace:
         middleware's wall check and the spider's reading share their work."""
         return _one_per_response(_PAGES, response, self.page_class)
 
+    def take_page(self, response: Response) -> SearchPage:
+        """The page object of a response for its last reader (the spider): the one `page`
+        made, now forgotten - a page holds its response, so a kept one would never be freed."""
+        return _PAGES.pop(response, None) or self.page_class(response)
+
     def product_page(self, response: Response) -> ProductPage:
         """The page object of a product-detail response: one per response, like page()."""
         return _one_per_response(_PRODUCT_PAGES, response, self.product_class)

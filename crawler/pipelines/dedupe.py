@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 
@@ -18,8 +17,7 @@ class DedupePipeline:
         return cls(crawler.stats)
 
     def process_item(self, item):
-        adapter = ItemAdapter(item)
-        key = (adapter["marketplace"], adapter["listing_id"], adapter["brand"])
+        key = (item.marketplace, item.listing_id, item.brand)
         if key in self.seen:
             self.stats.inc_value("listings/duplicates")
             raise DropItem(f"duplicate listing {key[0]}:{key[1]} for {key[2]}", log_level="DEBUG")

@@ -3,8 +3,6 @@ the score, in the reviews table, never in it)."""
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
-
 from crawler.scoring import score_for
 
 
@@ -27,9 +25,8 @@ class ScorePipeline:
     def process_item(self, item):
         if self.watchlist is None:
             return item
-        adapter = ItemAdapter(item)
-        adapter["score"], adapter["risk"], adapter["reasons"] = score_for(adapter.asdict(),
-                                                                          self.watchlist)
+        # The scorer only reads the Listing's fields: no copy beyond a shallow one.
+        item.score, item.risk, item.reasons = score_for(vars(item), self.watchlist)
         self.stats.inc_value("listings/scored")
-        self.stats.inc_value(f"listings/risk/{adapter['risk']}")
+        self.stats.inc_value(f"listings/risk/{item.risk}")
         return item

@@ -9,7 +9,6 @@ import threading
 import time
 from functools import partial
 
-from itemadapter import ItemAdapter
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThreadPool
@@ -76,7 +75,7 @@ class StorePipeline:
     async def process_item(self, item):
         if self.store is None:
             return item
-        self.batch.append(ItemAdapter(item).asdict())
+        self.batch.append(dict(vars(item)))  # the Listing's fields as they are now
         if len(self.batch) >= self.batch_size:
             await self.flush()
         return item

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 REQUIRED = ("listing_id", "title", "url")
@@ -19,14 +18,13 @@ class ValidatePipeline:
         return cls(crawler.stats)
 
     def process_item(self, item):
-        adapter = ItemAdapter(item)
-        missing = [field for field in REQUIRED if not adapter.get(field)]
+        missing = [field for field in REQUIRED if not getattr(item, field)]
         if missing:
             self.stats.inc_value("listings/dropped")
             self.stats.inc_value(f"listings/dropped/missing_{missing[0]}")
             raise DropItem(
-                f"listing without {', '.join(missing)} on {adapter.get('marketplace')}"
-                f" (id {adapter.get('listing_id')!r})",
+                f"listing without {', '.join(missing)} on {item.marketplace}"
+                f" (id {item.listing_id!r})",
                 log_level="INFO",
             )
         self.stats.inc_value("listings/valid")

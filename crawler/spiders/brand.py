@@ -32,6 +32,9 @@ class BrandSpider(scrapy.Spider):
         self.arguments = {"name": name, **arguments} if name is not None else arguments
         # Listing ids seen per search, to stop a pager that serves the same listings again.
         self.seen: dict[tuple[str, str], set[str]] = {}
+        # One bound method for every request: Scrapy keeps its check of a callback's source
+        # (ast-parsed, ~1 ms) only while that callback object lives.
+        self.parse_page = self.parse_search
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -52,7 +55,7 @@ class BrandSpider(scrapy.Spider):
     def _search(self, market: str, path: str, brands: tuple[str, ...], keyword: str, page: int):
         return scrapy.Request(
             self.plan.site(MARKETPLACES[market]) + path,
-            callback=self.parse_search,
+            callback=self.parse_page,
             errback=self.page_failed,
             cb_kwargs={"market": market, "brands": brands, "keyword": keyword, "page": page},
             # Error answers are judged and counted here; the marketplace tells the retry
@@ -66,7 +69,7 @@ class BrandSpider(scrapy.Spider):
         """One search-results page: its listings, then the next page while there is one."""
         stats = self.crawler.stats
         stats.inc_value("listings/pages")
-        search = MARKETPLACES[market].page(response)
+        search = MARKETPLACES[market].take_page(response)
         if search.is_blocked():
             stats.inc_value("listings/blocked")
             self.logger.error("Blocked by a bot wall (HTTP %s): %s", response.status, response.url)
