@@ -99,6 +99,11 @@ BADGES = {
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _WS_RE = re.compile(r"\s+")
+# What clean_text has work to do for: markup, entities, controls, direction marks, lone
+# surrogates, whitespace other than single spaces.
+_NOT_PLAIN_RE = re.compile(
+    "[<&\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "|[^\\S ]|  ")
 
 
 def without_controls(text: str) -> str:
@@ -110,6 +115,8 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
     """Plain text from markup: tags stripped, entities decoded, whitespace collapsed."""
     if value is None or isinstance(value, dict | list | bool):
         return None
+    if isinstance(value, str) and not _NOT_PLAIN_RE.search(value):
+        return value.strip()[:limit] or None  # most fields: nothing to strip or decode
     text = remove_tags(remove_tags_with_content(str(value), ("script", "style")))
     text = html.unescape(text)
     # Lone surrogates (from "\ud800" escapes in page JSON) cannot be stored as UTF-8.

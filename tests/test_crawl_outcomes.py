@@ -184,3 +184,12 @@ async def test_a_resumed_crawl_with_nothing_left_keeps_its_row_and_says_so(serve
     assert rows(db, "SELECT id, status, pages, listings_scraped, listings_stored FROM crawls") \
         == [{"id": 1, "status": "ok", "pages": 1, "listings_scraped": 48, "listings_stored": 48}]
     assert any("resumed from JOBDIR with nothing left" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(("level", "records"), [("INFO", 0), ("DEBUG", 48)])
+async def test_a_record_per_scraped_listing_only_when_debug_is_asked_for(serve, tmp_path, caplog,
+                                                                        level, records):
+    caplog.set_level("DEBUG")
+    await crawl("alibaba", serve(always("alibaba", "gucci-wallet-p1.html")), tmp_path / "x.db",
+                keywords="gucci wallet", max_pages=1, settings={"LOG_LEVEL": level})
+    assert sum(r.getMessage().startswith("Scraped from") for r in caplog.records) == records
