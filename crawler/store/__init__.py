@@ -47,6 +47,8 @@ BUSY_TIMEOUT = 60.0
 # SQLite's error codes for failures that may pass, and the cause they are counted under.
 FAILURE_CAUSES = {"SQLITE_BUSY": "locked", "SQLITE_LOCKED": "locked", "SQLITE_FULL": "disk_full",
                   "SQLITE_IOERR": "io_error"}
+CACHE_KIB = 64 * 1024  # page cache per connection: a million listings' indexes stay in memory
+CHECKPOINT_PAGES = 10_000
 KEYS_PER_QUERY = 300  # (marketplace, listing_id) pairs per look-up: within SQLite's 32,766
 
 _UPSERT_FACTS = """
@@ -62,6 +64,12 @@ ON CONFLICT (marketplace, listing_id) DO UPDATE SET {updates},
     columns=", ".join(FACTS), values=", ".join(f":{c}" for c in FACTS),
     updates=", ".join(f"{c} = excluded.{c}" for c in FACTS if c != "evidence_sha256"),
 )
+# A listing seen again exactly as it was: only the sighting is recorded.
+_SEEN_AGAIN = """
+UPDATE listings SET last_seen = :seen,
+    times_seen = times_seen + (last_crawl_id IS NOT :crawl_id), last_crawl_id = :crawl_id
+WHERE marketplace = :marketplace AND listing_id = :listing_id
+"""
 _UPSERT_ASSESSMENT = """
 INSERT INTO assessments (brand, marketplace, listing_id, keyword, score, risk, reasons,
                          first_seen, last_seen, times_seen, last_crawl_id)
@@ -149,6 +157,9 @@ class Store:
             if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 _until_unlocked(lambda: self.conn.execute("PRAGMA journal_mode = WAL"), timeout)
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            # Checkpoints (the one fsync in WAL mode) every ~40 MB of WAL, not every 4 MB.
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
             if version < SCHEMA_VERSION:
                 self._migrate()
             self.db = sqlite_utils.Database(self.conn)
@@ -240,7 +251,11 @@ class Store:
             observed = [row for key, row in facts.items() if _observe(row, before.get(key))]
             fresh = [row for key, row in facts.items() if row["evidence_sha256"]
                      and row["evidence_sha256"] != (before.get(key) or {}).get("sha")]
-            self.conn.executemany(_UPSERT_FACTS, list(facts.values()))
+            same, changed = [], []
+            for key, row in facts.items():
+                (same if _unchanged(row, before.get(key)) else changed).append(row)
+            self.conn.executemany(_UPSERT_FACTS, changed)
+            self.conn.executemany(_SEEN_AGAIN, same)
             self.conn.executemany(_OBSERVE, observed)
             self.conn.executemany(_EVIDENCE, [{**row, "card": zlib.compress(
                 row["card"].encode("utf-8", "surrogatepass"))} for row in fresh])
@@ -254,17 +269,21 @@ class Store:
         return len(listings)
 
     def _facts_before(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-        """The tracked values and evidence hash stored for each listing key, if any."""
+        """The facts stored for each listing key, if any (the evidence hash as `sha`)."""
         found = {}
-        columns = ", ".join(TRACKED)
-        for chunk in _chunks(keys):
-            cursor = self.conn.execute(
-                f"SELECT marketplace, listing_id, evidence_sha256, {columns} FROM listings "
-                f"WHERE (marketplace, listing_id) IN (VALUES {_pairs(len(chunk))})",
-                [part for key in chunk for part in key])
-            for marketplace, listing_id, sha, *values in cursor:
-                found[(marketplace, listing_id)] = {"sha": sha, **dict(zip(TRACKED, values,
-                                                                          strict=True))}
+        by_marketplace: dict[str, list[str]] = {}
+        for marketplace, listing_id in keys:
+            by_marketplace.setdefault(marketplace, []).append(listing_id)
+        columns = ", ".join(FACTS)
+        for marketplace, ids in by_marketplace.items():
+            for chunk in _chunks(ids):  # the key's prefix, then IN: a search of its index
+                cursor = self.conn.execute(
+                    f"SELECT listing_id, {columns} FROM listings "
+                    f"WHERE marketplace = ? AND listing_id IN ({', '.join('?' * len(chunk))})",
+                    [marketplace, *chunk])
+                for listing_id, *values in cursor:
+                    row = dict(zip(FACTS, values, strict=True))
+                    found[(marketplace, listing_id)] = {**row, "sha": row["evidence_sha256"]}
         return found
 
     def _removed_before(self, assessed: list[dict]) -> list[tuple[str, str, str]]:
@@ -364,10 +383,6 @@ def _chunks(keys: list) -> list[list]:
     return [keys[i:i + KEYS_PER_QUERY] for i in range(0, len(keys), KEYS_PER_QUERY)]
 
 
-def _pairs(count: int) -> str:
-    return ", ".join(["(?, ?)"] * count)
-
-
 def _json(value: object) -> str:
     return json.dumps(value or [], ensure_ascii=False, separators=(",", ":"))
 
@@ -387,6 +402,12 @@ def _fact_row(item: Mapping, seen: str, crawl_id: int) -> dict:
         card=card, page_url=item.get("page_url"), seen=seen, crawl_id=crawl_id,
     )
     return row
+
+
+def _unchanged(row: dict, before: dict | None) -> bool:
+    """Whether every fact is as stored (a missing card keeps the stored evidence hash)."""
+    return before is not None and all(
+        row[c] == before[c] or (c == "evidence_sha256" and row[c] is None) for c in FACTS)
 
 
 def _observe(row: dict, before: dict | None) -> bool:

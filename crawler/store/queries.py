@@ -37,7 +37,7 @@ REVIEWER_QUERIES = {
     "search": """
         SELECT l.marketplace || ':' || l.listing_id AS key, l.title, l.seller_name, l.url
         FROM listings_fts JOIN listings l ON l.rowid = listings_fts.rowid
-        WHERE listings_fts MATCH :query ORDER BY listings_fts.rank LIMIT 50""",
+        WHERE listings_fts MATCH :query ORDER BY listings_fts.rowid DESC LIMIT 50""",
     "evidence": """
         SELECT sha256, seen_at, crawl_id, page_url, length(card) AS compressed_bytes
         FROM evidence WHERE marketplace = :marketplace AND listing_id = :listing_id

@@ -95,6 +95,15 @@ FROM assessments a JOIN listings l USING (marketplace, listing_id)
 WHERE a.risk IN ('high', 'medium') AND (a.verdict IS NULL OR a.verdict = 'relisted')
 ORDER BY a.score DESC, a.last_seen DESC
 """
+FTS_UPDATE = """
+CREATE TRIGGER IF NOT EXISTS listings_au AFTER UPDATE OF title, seller_name ON listings
+WHEN old.title IS NOT new.title OR old.seller_name IS NOT new.seller_name BEGIN
+  INSERT INTO listings_fts (listings_fts, rowid, title, seller_name)
+  VALUES ('delete', old.rowid, old.title, old.seller_name);
+  INSERT INTO listings_fts (rowid, title, seller_name)
+  VALUES (new.rowid, new.title, new.seller_name);
+END
+"""
 # Every brand's view of a listing: its facts with that brand's assessment and verdict.
 ASSESSED_LISTINGS = """
 CREATE VIEW IF NOT EXISTS assessed_listings AS
@@ -194,6 +203,12 @@ def ensure_full_text_search(db) -> None:
     except sqlite3.OperationalError:
         if table.detect_fts() is None:  # not another process creating it at the same moment
             raise
+        return
+    # sqlite-utils' update trigger re-indexes a row on every update; a re-seen listing
+    # (last_seen, times_seen) changes neither indexed column.
+    with db.conn:
+        db.conn.execute("DROP TRIGGER IF EXISTS listings_au")
+        db.conn.execute(FTS_UPDATE)
 
 
 # MIGRATIONS[n] takes a database from schema version n to n + 1. Additive only: tables,
