@@ -211,6 +211,12 @@ async def test_sellers_gone_from_the_page_are_a_coverage_drop_after_real_crawls(
         await crawl("alibaba", site, db, keywords="gucci wallet", max_pages=1)
     assert rows(db, "SELECT status, listings_stored FROM crawls") == [
         {"status": "ok", "listings_stored": 48}] * 4
+    first, last = (json.loads(r["stats"]) for r in rows(db, "SELECT stats FROM crawls WHERE id "
+                                                          "IN (1, 4) ORDER BY id"))
+    assert first["listings/plan"] == last["listings/plan"]
+    assert {k: v for k, v in last.items() if k.startswith("listings/coverage/")} == {
+        "listings/coverage/alibaba/listings": 48, "listings/coverage/alibaba/price": 48,
+        "listings/coverage/alibaba/moq": 48, "listings/coverage/alibaba/seller": 0}
     assert main(["health", "--db", str(db)]) == 1
     assert capsys.readouterr().out == (
         "coverage_drop: gucci on alibaba: crawl 4: 0% of 48 listings have a seller, against "
@@ -241,3 +247,6 @@ def test_no_database_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["health", "--db", str(tmp_path / "missing.db")]) == 2
     assert capsys.readouterr().err == f"error: no database at {tmp_path / 'missing.db'}\n"
     assert not (tmp_path / "missing.db").exists()
+    (tmp_path / "notes.db").write_text("not a database")
+    assert main(["health", "--db", str(tmp_path / "notes.db")]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'notes.db'} is not a SQLite")

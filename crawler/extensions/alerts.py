@@ -8,17 +8,20 @@ import http.client
 import json
 import logging
 import sqlite3
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.threads import deferToThread
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
 from crawler.commands.crawl import summary
 from crawler.extensions.crawl_record import CRAWL_ID_STAT, STATUS_STAT
@@ -109,11 +112,22 @@ class Alerts:
 
     async def spider_closed(self, spider, reason: str) -> None:
         """Send the crawl's alert on a thread (the reactor goes on); the crawl waits for it."""
+        from twisted.internet import reactor  # the one Scrapy installed
+
         plan = getattr(spider, "plan", None)
         stats = self.stats.get_stats()
         if plan is None or stats.get(CRAWL_ID_STAT) is None or not stats.get(STATUS_STAT):
             return  # not a brand crawl, or its row was never started
-        await maybe_deferred_to_future(deferToThread(self.send, plan, dict(stats)))
+        # A daemon thread, outside the reactor's pool: a webhook still trying when a second
+        # SIGINT forces the shutdown never keeps the process from exiting.
+        sender = ThreadPool(minthreads=1, maxthreads=1, name="alerts")
+        sender.threadFactory = partial(threading.Thread, daemon=True)
+        sender.start()
+        try:
+            await maybe_deferred_to_future(
+                deferToThreadPool(reactor, sender, self.send, plan, dict(stats)))
+        finally:
+            sender.stop()
 
     def send(self, plan, stats: dict) -> None:
         """Find the crawl's new high-risk listings, deliver the alert (when there are any, or
