@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler import watchlist
+from crawler import health, watchlist
 from crawler.evaluation import evaluate
 from crawler.parsing import record_fields, without_controls
 from crawler.scoring import score_for
@@ -128,6 +130,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    """Check the crawls (README "Watching unattended runs"): 0 when healthy, else 1 and one
+    line per problem."""
+    if not Path(args.db).exists():
+        print(f"error: no database at {args.db}", file=sys.stderr)
+        return 2
+    store, now = Store(args.db), datetime.now(UTC)
+    try:
+        stale = store.mark_stale_crawls()  # running rows whose process is gone
+        problems = health.check(store.ended_crawls(), stale, now, args.max_age)
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(health.report(problems, now), ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem.line())
+    return 0 if health.healthy(problems) else 1
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     main_parser = argparse.ArgumentParser(prog="crawler", description=__doc__)
@@ -149,6 +171,13 @@ def parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--watchlist")
     evaluation.add_argument("--misses", type=int, default=10, help="misses to list per file")
     evaluation.set_defaults(run=cmd_evaluate)
+
+    checks = commands.add_parser("health", help=cmd_health.__doc__)
+    checks.add_argument("--db", default=os.environ.get("CRAWLER_DB", DEFAULT_DB))
+    checks.add_argument("--max-age", type=health.parse_age, default=health.DEFAULT_MAX_AGE,
+                        help="a crawl must have finished within this (26h, 90m, 2d)")
+    checks.add_argument("--format", choices=("text", "json"), default="text")
+    checks.set_defaults(run=cmd_health)
     return main_parser
 
 

@@ -20,11 +20,24 @@ SQLITE_RETRY_BACKOFF = 1.0
 # A watchlist TOML file of your own; empty means the bundled crawler/brands.toml.
 WATCHLIST = ""
 
+# Alerts after each crawl (off unless one is set; the environment variables of the same names
+# set the defaults, for cron and scrapyd): new high-risk listings and a crawl that is not `ok`,
+# POSTed as JSON to ALERT_WEBHOOK_URL (Slack-compatible) and/or appended as a line to
+# ALERT_FILE. A webhook gets ALERT_TRIES tries of ALERT_TIMEOUT seconds, ALERT_BACKOFF seconds
+# apart (doubled each time).
+ALERT_WEBHOOK_URL = os.environ.get("ALERT_WEBHOOK_URL", "")
+ALERT_FILE = os.environ.get("ALERT_FILE", "")
+ALERT_TRIES = 3
+ALERT_TIMEOUT = 5.0
+ALERT_BACKOFF = 1.0
+
 # The crawls row (start, resume, counters, status) is the extension's; pipelines handle items.
+# Alerts close after it (a higher number connects later): they read the status it recorded.
 # Scrapy 2.19's RemoteControl runs Python sent to it over HTTP and leaves a token file behind
 # every killed crawl: off, like the telnet console.
 EXTENSIONS = {
     "crawler.extensions.crawl_record.CrawlRecord": 500,
+    "crawler.extensions.alerts.Alerts": 510,
     "scrapy.extensions.remote_control.RemoteControl": None,
 }
 ITEM_PIPELINES = {

@@ -35,13 +35,6 @@ def nightly(base_url: str, *options: str, extra: tuple[str, ...] = (), env: dict
                           check=False)
 
 
-def health_available() -> bool:
-    """Whether `crawler health` exists in this environment yet."""
-    crawler = Path(sys.executable).with_name("crawler")
-    return subprocess.run([crawler, "health", "--help"], capture_output=True,
-                          check=False).returncode == 0
-
-
 def test_a_second_run_exits_at_once_and_the_first_ends_within_its_time_bound(serve_threaded,
                                                                                tmp_path):
     # Unbounded, this crawl takes 16 s or more: 125 pages of 1 s, 8 at a time.
@@ -82,8 +75,6 @@ def test_a_crawl_that_is_not_ok_is_the_runs_exit_code(serve, tmp_path):
 
 
 def test_an_ok_crawl_exits_with_the_health_checks_code(serve, tmp_path):
-    if not health_available():
-        pytest.skip("`crawler health` is not there yet")
     db = tmp_path / "listings.db"
     result = nightly(serve("alibaba"), "--db", str(db), "--log", str(tmp_path / "crawl.log"),
                      extra=("-a", "keywords=gucci bag"))

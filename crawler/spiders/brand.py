@@ -10,6 +10,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler.arguments import CrawlPlan, resolve
+from crawler.health import COVERAGE_STAT, PLAN_STAT, plan_key
 from crawler.items import Listing
 from crawler.marketplaces import MARKETPLACES
 
@@ -18,6 +19,8 @@ INCOMPLETE_SHARE = 0.5
 # Error answers reach the callback (a wall with 403/429, a failure to count); redirects are
 # still followed, so a redirect to a "punish" page is seen as the wall it is.
 ERROR_STATUSES = list(range(400, 600))
+# Per marketplace, how many listings show each of these (`crawler health` compares crawls).
+COVERAGE_FIELDS = {"price": "price_min", "moq": "moq", "seller": "seller_name"}
 
 
 class BrandSpider(scrapy.Spider):
@@ -46,8 +49,11 @@ class BrandSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.plan.job_id:  # scrapyd's job id, for the crawls row
             self.crawler.stats.set_value("listings/job_id", self.plan.job_id)
+        searches = self.plan.searches()
+        self.crawler.stats.set_value(PLAN_STAT, plan_key([s.keyword for s in searches],
+                                                         self.plan.max_pages))
         # A keyword several brands watch is searched once; its listings go to each brand.
-        for search in self.plan.searches():
+        for search in searches:
             market, keyword = search.marketplace, search.keyword
             brands = tuple(brand.slug for brand in search.brands)
             yield self._search(market.name, market.search_path(keyword, 1), brands, keyword, 1)
@@ -79,6 +85,7 @@ class BrandSpider(scrapy.Spider):
             self.logger.error("HTTP %s for %s", response.status, response.url)
             return
         records = search.listings()
+        self._count_coverage(market, records)
         if search.malformed:  # records too malformed to read: scraped, and dropped at once
             stats.inc_value("listings/scraped", search.malformed * len(brands))
             stats.inc_value("listings/dropped", search.malformed * len(brands))
@@ -108,6 +115,14 @@ class BrandSpider(scrapy.Spider):
         if next_url and page < self.plan.max_pages:
             yield self._search(market, self._path_on_site(market, next_url), brands, keyword,
                                page + 1)
+
+    def _count_coverage(self, market: str, records: list[dict]) -> None:
+        """Count a page's listings and those showing each COVERAGE_FIELDS field."""
+        stats = self.crawler.stats
+        stats.inc_value(f"{COVERAGE_STAT}/{market}/listings", len(records))
+        for name, column in COVERAGE_FIELDS.items():
+            stats.inc_value(f"{COVERAGE_STAT}/{market}/{name}",
+                            sum(r.get(column) not in (None, "") for r in records))
 
     def _adds_listings(self, search: tuple[str, str], records: list[dict]) -> bool:
         """Whether a page shows a listing this search has not shown yet (and remember them)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from crawler.currency import RATES_DATE, usd
+from crawler.store.queries import CRAWLS_ENDED, NEW_HIGH_RISK
 from crawler.store.schema import (
     APPLICATION_ID,
     CRAWL_COLUMNS,
@@ -294,7 +295,7 @@ class Store:
             cursor = self.conn.execute(
                 "SELECT brand, marketplace, listing_id FROM assessments WHERE verdict = "
                 f"'removed' AND (brand, marketplace, listing_id) IN (VALUES "
-                f"{', '.join(['(?, ?, ?)'] * len(chunk))})",
+                f"{_triples(len(chunk))})",
                 [part for key in chunk for part in key])
             removed += [tuple(row) for row in cursor]
         return removed
@@ -364,6 +365,25 @@ class Store:
         """The latest crawls, newest first."""
         return list(self.db.query("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", [limit]))
 
+    def ended_crawls(self) -> list[dict]:
+        """Every crawl that has ended (any status but `running`), oldest first."""
+        return list(self.db.query(CRAWLS_ENDED))
+
+    def new_high_risk(self, crawl_id: int) -> list[dict]:
+        """The high-risk, unjudged assessments crawl `crawl_id` saw that no alert has named,
+        with their listings' facts; highest score first."""
+        return list(self.db.query(NEW_HIGH_RISK, {"crawl_id": crawl_id}))
+
+    def mark_alerted(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """Remember that an alert named these (brand, marketplace, listing_id) assessments."""
+        keys, now = list(keys), utc_now()
+        with self._transaction():
+            for chunk in _chunks(keys):
+                self.conn.execute(
+                    "UPDATE assessments SET alerted_at = ? WHERE alerted_at IS NULL AND "
+                    f"(brand, marketplace, listing_id) IN (VALUES {_triples(len(chunk))})",
+                    [now, *(part for key in chunk for part in key)])
+
     def counts(self) -> tuple[int, int]:
         """How many listings there are, and how many of them the review queue holds."""
         listings = self.conn.execute("SELECT count(*) FROM listings").fetchone()[0]
@@ -381,6 +401,10 @@ class Store:
 
 def _chunks(keys: list) -> list[list]:
     return [keys[i:i + KEYS_PER_QUERY] for i in range(0, len(keys), KEYS_PER_QUERY)]
+
+
+def _triples(count: int) -> str:
+    return ", ".join(["(?, ?, ?)"] * count)
 
 
 def _json(value: object) -> str:

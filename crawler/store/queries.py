@@ -53,3 +53,23 @@ def run(conn: sqlite3.Connection, name: str, **parameters: object) -> list[dict]
     cursor = conn.execute(REVIEWER_QUERIES[name], parameters)
     names = [column[0] for column in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+# What `crawler health` and the alerts read and write (crawler/health.py,
+# crawler/extensions/alerts.py).
+CRAWLS_ENDED = """
+    SELECT id, brand, marketplaces, started_at, finished_at, finish_reason, status, pages,
+           listings_stored, listings_lost, lost_reason, blocked_pages, layout_changed_pages,
+           stats, pid, host
+    FROM crawls WHERE status IS NOT NULL AND status != 'running' ORDER BY id"""
+# High-risk assessments a crawl saw, unjudged (or relisted), that no alert has named yet.
+ALERTABLE = """
+    a.last_crawl_id = :crawl_id AND a.risk = 'high' AND a.alerted_at IS NULL
+    AND (a.verdict IS NULL OR a.verdict = 'relisted')"""
+NEW_HIGH_RISK = f"""
+    SELECT l.marketplace || ':' || l.listing_id AS key, a.brand, l.marketplace, l.listing_id,
+           a.score, a.risk, a.keyword, l.title, l.url, l.price_min, l.price_max, l.currency,
+           l.price_min_usd, l.moq, l.moq_unit, l.seller_name, l.seller_url, a.reasons,
+           a.first_seen
+    FROM assessments a JOIN listings l USING (marketplace, listing_id)
+    WHERE {ALERTABLE} ORDER BY a.score DESC, key, a.brand"""
