@@ -166,21 +166,58 @@ def _written_with_spaces(char: str) -> bool:
             and not "\u1100" <= char <= "\u11ff")
 
 
+def _alternative(phrase: str) -> tuple[str, str, int]:
+    """A folded phrase as (first character, regex for the rest, length of its one-piece regex:
+    the order of the alternatives)."""
+    body = re.escape(phrase[1:]).replace(r"\ ", r"\s*")
+    after = r"(?!\w)" if _written_with_spaces(phrase[-1]) else ""
+    before = len(r"(?<!\w)") if _written_with_spaces(phrase[0]) else 0
+    return phrase[0], body + after, before + len(re.escape(phrase[0]) + body + after)
+
+
+def _ordered(phrases: str) -> list[tuple[str, str, int]]:
+    """The alternatives of '|'-separated phrases, the longest regex first (as matched)."""
+    found = {_alternative(p) for p in {fold(p) for p in phrases.split("|") if p.strip()}}
+    return sorted(found, key=lambda alternative: (-alternative[2], alternative[:2]))
+
+
+def _by_first_character(groups: list[list[tuple[str, str, int]]]) -> tuple[str, list[int]]:
+    """One alternation of groups of ordered alternatives, and which group each capture is.
+
+    Phrases that start with different characters never match at the same place, so grouping
+    them by first character (keeping their order within a character) matches exactly what the
+    plain alternation would, with one test of the character per place. The word-boundary
+    guard goes after that character (so that each branch starts with a literal, which the
+    engine tests quickly). With several groups, each group's alternatives under a character
+    are captured, in the groups' order."""
+    by_first: dict[str, list[list[str]]] = {}
+    for index, group in enumerate(groups):
+        for first, rest, _ in group:
+            by_first.setdefault(first, [[] for _ in groups])[index].append(rest)
+    branches, owners = [], []
+    for first, slots in by_first.items():
+        start = re.escape(first) + (r"(?<!\w.)" if _written_with_spaces(first) else "")
+        if len(groups) == 1:
+            branches.append(f"{start}(?:{'|'.join(slots[0])})")
+            continue
+        captured = [(index, "|".join(rests)) for index, rests in enumerate(slots) if rests]
+        owners += [index for index, _ in captured]
+        branches.append(f"{start}(?:{'|'.join(f'({r})' for _, r in captured)})")
+    return "|".join(branches), owners
+
+
 def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:
-    """A regex for '|'-separated phrases, matched on folded text."""
-    parts = []
-    for phrase in {fold(p) for p in phrases.split("|") if p.strip()}:
-        body = re.escape(phrase).replace(r"\ ", r"\s*")
-        before = r"(?<!\w)" if _written_with_spaces(phrase[0]) else ""
-        after = r"(?!\w)" if _written_with_spaces(phrase[-1]) else ""
-        parts.append(before + body + after)
-    parts.sort(key=len, reverse=True)
-    return re.compile("|".join(parts + ([extra] if extra else [])))
+    """A regex for '|'-separated phrases, matched on folded text (the extra pattern last)."""
+    pattern, _ = _by_first_character([_ordered(phrases)])
+    return re.compile("|".join(p for p in (pattern, extra) if p))
 
 
-# One regex for all categories: the first match in the title is the category it names first.
-CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{phrase_regex(words).pattern})"
-                                  for name, words in CATEGORIES.items()))
+# One regex for all categories: the first match in the title is the category it names first,
+# the category of the group that captured it.
+_CATEGORY_PATTERN, _CATEGORY_OWNERS = _by_first_character(
+    [_ordered(words) for words in CATEGORIES.values()])
+CATEGORY_RE = re.compile(_CATEGORY_PATTERN)
+CAPTURED_CATEGORY = tuple(tuple(CATEGORIES)[index] for index in _CATEGORY_OWNERS)
 REPLICA_RE = phrase_regex(REPLICA_PHRASES, REPLICA_PATTERNS)
 DESIGNER_RE = phrase_regex(DESIGNER_PHRASES)
 COMPATIBLE_RE = phrase_regex(COMPATIBLE_PHRASES)
