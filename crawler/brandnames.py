@@ -46,11 +46,20 @@ class _Names:
     words: tuple[tuple[str, ...], ...]  # each open name of the brand, as words
     not_brand: tuple[str, ...]  # phrases in which a name means something else
     compact: frozenset[str]  # the same names without spaces
+    own_splits: frozenset[tuple[str, ...]]  # the names as words: written openly, no disguise
+    initials: frozenset[str]  # the names' first letters: every disguise starts with one
+    longest: int  # the longest run of letters a disguise of a name can take
+    near_lengths: frozenset[int]  # lengths a misspelt or digit-swapped name can have
+    fuzzy_sizes: frozenset[int]  # numbers of tokens a misspelt name can take
+    by_size: dict[int, tuple[tuple[str, ...], ...]]  # names of two or more words, by count
+    by_initial: dict[str, tuple[str, ...]]  # compact names by first letter
     cased: frozenset[str]  # words as the brand writes them (AirPods, iPhone)
     named_re: re.Pattern
     monogram_re: re.Pattern | None
     letter_logo_re: re.Pattern | None
-    line_res: tuple[tuple[str, re.Pattern], ...]  # each product line and its regex
+    # each product line, its regex and the longest word any match of it contains
+    line_res: tuple[tuple[str, re.Pattern, str], ...]
+    line_word_re: re.Pattern | None  # any of those words
     inspired_re: re.Pattern
     accessory_re: re.Pattern
 
@@ -75,6 +84,12 @@ def _line_pattern(line: str) -> str:
     *first, last = words
     gap = r"(?:[\s\-_.]+[a-z0-9]+){0,3}?[\s\-_.]*" if first else ""
     return rf"(?<![a-z0-9]){_phrase(first)}{gap}{re.escape(last)}(?![a-z0-9])"
+
+
+def _line_word(line: str) -> str:
+    """The longest word every mention of a product line contains (in another script: all of
+    it)."""
+    return max(_TOKEN_RE.findall(fold(line)) or [fold(line)], key=len)
 
 
 def _monogram(code: str) -> str:
@@ -104,16 +119,30 @@ def _names(brand: Brand) -> _Names:
     monograms = "|".join(re.escape(m.lower()) for m in brand.monograms)
     either = "|".join(p for p in (named, monograms) if p)
     anything = "|".join(p for p in (either, lines) if p)
+    compact = frozenset("".join(w) for w in words)
     return _Names(
         words=words,
         not_brand=tuple(fold(p) for p in brand.not_brand),
-        compact=frozenset("".join(w) for w in words),
+        compact=compact,
+        own_splits=frozenset(words),
+        initials=frozenset(name[0] for name in compact),
+        longest=max(map(len, compact)) + 3,
+        near_lengths=frozenset(len(name) + d for name in compact for d in range(-2, 3)),
+        fuzzy_sizes=frozenset(len(w) + d for w in words for d in (0, 1)),
+        by_size={size: tuple(w for w in words if len(w) == size)
+                 for size in {len(w) for w in words if len(w) >= 2}},
+        by_initial={initial: tuple(c for c in compact if c[0] == initial)
+                    for initial in {c[0] for c in compact}},
         cased=frozenset(w for f in (*forms, *brand.product_lines) for w in _RAW_WORD_RE.findall(f)),
         named_re=re.compile(rf"(?<![a-z0-9])(?:{named})(?![a-z0-9])"),
         monogram_re=re.compile("|".join(map(_monogram, brand.monograms)))
         if brand.monograms else None,
         letter_logo_re=_letter_logo(brand),
-        line_res=tuple((line, re.compile(_line_pattern(line))) for line in brand.product_lines),
+        line_res=tuple((line, re.compile(_line_pattern(line)), _line_word(line))
+                       for line in brand.product_lines),
+        line_word_re=re.compile("|".join(sorted(
+            {re.escape(_line_word(line)) for line in brand.product_lines})))
+        if brand.product_lines else None,
         accessory_re=re.compile(
             rf"(?<![a-z0-9])(?:{alternatives(FOR_WORDS)})(?:\s+|(?<![\x00-\x7f])\s*)"
             rf"(?:(?!(?:{PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
@@ -147,33 +176,50 @@ def _abbreviates(window: tuple[str, ...], name: tuple[str, ...]) -> bool:
                                                                           strict=True))
 
 
-def _disguise(tokens: list[str], names: _Names) -> str | None:
-    """The run of tokens that spells a brand name in a disguised way, if any."""
-    own_splits = set(names.words)
-    fuzzy_sizes = {len(w) for w in names.words} | {len(w) + 1 for w in names.words}
-    longest = max(map(len, names.compact)) + 3
-    initials = {name[0] for name in names.compact}
-    for start in range(len(tokens)):
-        if not any(tokens[start][0].translate(table) in initials for table in _LEET):
-            continue  # every match below begins with a name's first letter
-        for size in range(1, min(_MAX_WINDOW, len(tokens) - start) + 1):
-            window = tuple(tokens[start : start + size])
-            raw = "".join(window)
-            if len(raw) > longest:
+def _spells(window: tuple[str, ...], raw: str, leet_windows: list[tuple[str, ...]],
+            names: _Names) -> bool:
+    """Whether a run of tokens spells one of the brand's names in disguise: split or with
+    digits for letters (G-ucci, GUCC1), abbreviated (Louis V) or misspelt (Guuci)."""
+    size = len(window)
+    abbreviated = names.by_size.get(size, ())
+    # a misspelling, unless the run is a name written openly plus a word ("gucci bag")
+    fuzzy = size in names.fuzzy_sizes and not raw.isdigit() and (
+        window[:-1] not in names.own_splits and window[1:] not in names.own_splits)
+    for leet_window in leet_windows:
+        candidate = "".join(leet_window)
+        if candidate in names.compact and (size > 1 or candidate != raw):
+            return True
+        for name in abbreviated:
+            if _abbreviates(leet_window, name):
+                return True
+        if fuzzy:
+            for name in names.by_initial.get(candidate[0], ()):
+                if _is_near(candidate, name):
+                    return True
+    return False
+
+
+def _disguise(tokens: tuple[str, ...], names: _Names) -> str | None:
+    """The first run of tokens that spells a brand name in a disguised way, if any."""
+    spaced = " ".join(tokens)  # tokens hold no spaces, and the tables map no character to one
+    leet = [tuple(spaced.translate(table).split(" ")) for table in _LEET[:1 + ("1" in spaced)]]
+    # every disguise begins with a name's first letter
+    starts = sorted({i for table in leet for i, token in enumerate(table)
+                     if token[:1] in names.initials})
+    for start in starts:
+        raw = ""
+        for end in range(start + 1, min(start + _MAX_WINDOW, len(tokens)) + 1):
+            raw += tokens[end - 1]
+            if len(raw) > names.longest:
                 break
-            if window in own_splits:
-                continue
-            for table in _LEET:
-                candidate = raw.translate(table)
-                if candidate in names.compact and (size > 1 or candidate != raw):
-                    return " ".join(window)
-                leet_window = tuple(t.translate(table) for t in window)
-                if any(_abbreviates(leet_window, name) for name in names.words):
-                    return " ".join(window)
-                if size in fuzzy_sizes and not raw.isdigit() and any(
-                    _is_near(candidate, c) for c in names.compact
-                ) and not any(w in own_splits for w in (window[:-1], window[1:])):
-                    return " ".join(window)
+            window = tokens[start:end]
+            if window in names.own_splits or (
+                    len(raw) not in names.near_lengths and len(window) not in names.by_size):
+                continue  # written openly; or no name's length, misspelt or not, nor its words
+            # The two digit tables differ only in "1": one reading is enough without it.
+            leet_windows = [table[start:end] for table in leet[:1 + ("1" in raw)]]
+            if _spells(window, raw, leet_windows, names):
+                return " ".join(window)
     return None
 
 
@@ -203,7 +249,13 @@ def _named(folded: str, names: _Names) -> re.Match | None:
 def _product_line(folded: str, names: _Names) -> str | None:
     """The brand's product line a title names, also in digit-for-letter disguise (Black 0pium)."""
     texts = (folded, folded.translate(_LEET[0]))
-    return next((line for line, regex in names.line_res if any(map(regex.search, texts))), None)
+    if not names.line_word_re or not any(map(names.line_word_re.search, texts)):
+        return None
+    for line, regex, word in names.line_res:
+        for text in texts:
+            if word in text and regex.search(text):
+                return line
+    return None
 
 
 def match_brand(title: str, brand: Brand) -> BrandMatch:
@@ -219,7 +271,7 @@ def match_brand(title: str, brand: Brand) -> BrandMatch:
     if accessory and (named and named.start() < accessory.start()
                       or GENUINE_RE.search(folded[:accessory.start()])):
         accessory = None  # "Apple charger for iPhone", "Original adapter for Apple": the brand's
-    disguised = _disguise(_TOKEN_RE.findall(folded), names)
+    disguised = _disguise(tuple(_TOKEN_RE.findall(folded)), names)
     if not disguised and named:
         disguised = _odd_case(title, named.group(0), names)
     return BrandMatch(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from crawler import vocabulary
 from crawler.brandnames import BrandMatch, match_brand
@@ -207,6 +208,17 @@ def _verdict_reasons(listing: Mapping) -> list[Reason]:
     return []
 
 
+@lru_cache(maxsize=64)
+def _folded(terms: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each of a watchlist's own copy words with its folded form."""
+    return tuple((term, fold(term)) for term in terms)
+
+
+def _first_term(folded: str, terms: tuple[str, ...]) -> str | None:
+    """The first of a watchlist's own copy words a (folded) title contains."""
+    return next((term for term, form in _folded(terms) if form in folded), None)
+
+
 def _replica_term(folded: str, extra_terms: tuple[str, ...]) -> str | None:
     """The first replica word in a title that is not negated ("NOT a replica")."""
     for found in vocabulary.REPLICA_RE.finditer(folded):
@@ -216,7 +228,7 @@ def _replica_term(folded: str, extra_terms: tuple[str, ...]) -> str | None:
         if found.group(0).startswith("cop") and vocabulary.PAPERWORK_BEFORE.search(before):
             continue
         return found.group(0)
-    return next((t for t in extra_terms if fold(t) in folded), None)
+    return _first_term(folded, extra_terms)
 
 
 def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -> tuple[
@@ -224,7 +236,7 @@ def score(listing: Mapping, brand: Brand, replica_terms: tuple[str, ...] = ()) -
 ]:
     """Score a listing against the brand it was searched for: (score, risk, reasons)."""
     match = match_brand(listing.get("title") or "", brand)
-    own_term = next((t for t in brand.replica_terms if fold(t) in match.folded), None)
+    own_term = _first_term(match.folded, brand.replica_terms)
     if own_term and not match.claims_brand:  # "rename GPS" sells AirPods without naming them
         match = replace(match, monogram=own_term)
     replica = _replica_term(match.folded, replica_terms) or own_term

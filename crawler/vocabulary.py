@@ -168,7 +168,8 @@ def _written_with_spaces(char: str) -> bool:
 
 def _alternative(phrase: str) -> tuple[str, str, int]:
     """A folded phrase as (first character, regex for the rest, length of its one-piece regex:
-    the order of the alternatives)."""
+    the order of the alternatives). A phrase written between spaces begins at a word boundary
+    (as the first character is a word character, the same as no word character before it)."""
     body = re.escape(phrase[1:]).replace(r"\ ", r"\s*")
     after = r"(?!\w)" if _written_with_spaces(phrase[-1]) else ""
     before = len(r"(?<!\w)") if _written_with_spaces(phrase[0]) else 0
@@ -186,24 +187,31 @@ def _by_first_character(groups: list[list[tuple[str, str, int]]]) -> tuple[str, 
 
     Phrases that start with different characters never match at the same place, so grouping
     them by first character (keeping their order within a character) matches exactly what the
-    plain alternation would, with one test of the character per place. The word-boundary
-    guard goes after that character (so that each branch starts with a literal, which the
-    engine tests quickly). With several groups, each group's alternatives under a character
-    are captured, in the groups' order."""
+    plain alternation would, testing each character once per place. Words written between
+    spaces start at a word boundary (one cheap test for all of them); the others (Chinese,
+    Thai, ...) are tried only where one of their first characters stands. With several
+    groups, each group's alternatives under a character are captured, in the groups' order."""
     by_first: dict[str, list[list[str]]] = {}
     for index, group in enumerate(groups):
         for first, rest, _ in group:
             by_first.setdefault(first, [[] for _ in groups])[index].append(rest)
-    branches, owners = [], []
-    for first, slots in by_first.items():
-        start = re.escape(first) + (r"(?<!\w.)" if _written_with_spaces(first) else "")
-        if len(groups) == 1:
-            branches.append(f"{start}(?:{'|'.join(slots[0])})")
-            continue
-        captured = [(index, "|".join(rests)) for index, rests in enumerate(slots) if rests]
-        owners += [index for index, _ in captured]
-        branches.append(f"{start}(?:{'|'.join(f'({r})' for _, r in captured)})")
-    return "|".join(branches), owners
+    parts, owners = [], []
+    for spaced in (True, False):
+        firsts = [first for first in by_first if _written_with_spaces(first) == spaced]
+        branches = []
+        for first in firsts:
+            captured = [(index, "|".join(rests)) for index, rests in enumerate(by_first[first])
+                        if rests]
+            if len(groups) > 1:
+                owners += [index for index, _ in captured]
+            rests = "|".join(f"({r})" if len(groups) > 1 else r for _, r in captured)
+            branches.append(f"{re.escape(first)}(?:{rests})")
+        if len(branches) > 12:
+            where = r"\b" if spaced else f"(?=[{''.join(map(re.escape, firsts))}])"
+            parts.append(f"{where}(?:{'|'.join(branches)})")
+        else:
+            parts += [b.replace("(?:", r"(?<!\w.)(?:", 1) if spaced else b for b in branches]
+    return "|".join(parts), owners
 
 
 def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:
