@@ -9,7 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from crawler.text import alternatives, fold, visible
+from crawler.text import alternatives, by_first_character, fold, visible
 from crawler.vocabulary import FOR_WORDS, GENUINE_RE, INSPIRED_WORDS, PEOPLE
 from crawler.watchlist import Brand
 
@@ -47,12 +47,14 @@ class _Names:
     not_brand: tuple[str, ...]  # phrases in which a name means something else
     compact: frozenset[str]  # the same names without spaces
     own_splits: frozenset[tuple[str, ...]]  # the names as words: written openly, no disguise
-    initials: frozenset[str]  # the names' first letters: every disguise starts with one
+    head_re: re.Pattern  # a character that reads as a name's first letter (also as a digit)
     longest: int  # the longest run of letters a disguise of a name can take
     near_lengths: frozenset[int]  # lengths a misspelt or digit-swapped name can have
     fuzzy_sizes: frozenset[int]  # numbers of tokens a misspelt name can take
     by_size: dict[int, tuple[tuple[str, ...], ...]]  # names of two or more words, by count
-    by_initial: dict[str, tuple[str, ...]]  # compact names by first letter
+    kept_words: frozenset[str]  # their words an abbreviation keeps whole (three letters or more)
+    # compact names a word of this first letter and length can be a misspelling of
+    near: dict[tuple[str, int], tuple[str, ...]]
     cased: frozenset[str]  # words as the brand writes them (AirPods, iPhone)
     named_re: re.Pattern
     monogram_re: re.Pattern | None
@@ -62,6 +64,15 @@ class _Names:
     line_word_re: re.Pattern | None  # any of those words
     inspired_re: re.Pattern
     accessory_re: re.Pattern
+
+
+# Words before a brand that make a look-alike of it ("inspired by Gucci").
+_INSPIRED_BEFORE = ("inspired by", "in the style of", "similar to", "dupe of", "dupe for")
+
+
+def _first(patterns: list[str]) -> str:
+    """Literal-first regexes, in order, as one alternation not preceded by a letter or digit."""
+    return by_first_character(patterns, "a-z0-9")[0]
 
 
 def _phrase(words: tuple[str, ...] | list[str]) -> str:
@@ -114,27 +125,31 @@ def _letter_logo(brand: Brand) -> re.Pattern | None:
 def _names(brand: Brand) -> _Names:
     forms = (brand.name, brand.slug.replace("-", " "), *brand.variants)
     words = tuple(dict.fromkeys(w for f in forms if (w := tuple(_TOKEN_RE.findall(fold(f))))))
-    named = "|".join(sorted({_name_pattern(f) for f in forms}, key=len, reverse=True))
-    lines = "|".join(map(_line_pattern, brand.product_lines))
-    monograms = "|".join(re.escape(m.lower()) for m in brand.monograms)
-    either = "|".join(p for p in (named, monograms) if p)
-    anything = "|".join(p for p in (either, lines) if p)
+    named = sorted({_name_pattern(f) for f in forms}, key=lambda p: (-len(p), p))
+    either = [*named, *(re.escape(m.lower()) for m in brand.monograms)]
+    anything = "|".join([*either, *map(_line_pattern, brand.product_lines)])
+    after = "|".join(alternatives(INSPIRED_WORDS))
+    inspired = [*(rf"{name}\W{{0,3}}(?:{after})" for name in either),
+                *(rf"{words}\W+(?:{'|'.join(either)})" for words in _INSPIRED_BEFORE)]
     compact = frozenset("".join(w) for w in words)
     return _Names(
         words=words,
         not_brand=tuple(fold(p) for p in brand.not_brand),
         compact=compact,
         own_splits=frozenset(words),
-        initials=frozenset(name[0] for name in compact),
+        head_re=re.compile("[" + "".join(sorted(
+            {c for c in "".join(compact) + "013457@$8"
+             if any(c.translate(table) in {n[0] for n in compact} for table in _LEET)}
+        )).replace("$", r"\$") + "]"),
         longest=max(map(len, compact)) + 3,
         near_lengths=frozenset(len(name) + d for name in compact for d in range(-2, 3)),
         fuzzy_sizes=frozenset(len(w) + d for w in words for d in (0, 1)),
         by_size={size: tuple(w for w in words if len(w) == size)
                  for size in {len(w) for w in words if len(w) >= 2}},
-        by_initial={initial: tuple(c for c in compact if c[0] == initial)
-                    for initial in {c[0] for c in compact}},
+        kept_words=frozenset(w for name in words if len(name) >= 2 for w in name if len(w) > 2),
+        near=_near_names(compact),
         cased=frozenset(w for f in (*forms, *brand.product_lines) for w in _RAW_WORD_RE.findall(f)),
-        named_re=re.compile(rf"(?<![a-z0-9])(?:{named})(?![a-z0-9])"),
+        named_re=re.compile(rf"(?:{_first(named)})(?![a-z0-9])"),
         monogram_re=re.compile("|".join(map(_monogram, brand.monograms)))
         if brand.monograms else None,
         letter_logo_re=_letter_logo(brand),
@@ -144,17 +159,23 @@ def _names(brand: Brand) -> _Names:
             {re.escape(_line_word(line)) for line in brand.product_lines})))
         if brand.product_lines else None,
         accessory_re=re.compile(
-            rf"(?<![a-z0-9])(?:{alternatives(FOR_WORDS)})(?:\s+|(?<![\x00-\x7f])\s*)"
+            rf"(?:{_first(alternatives(FOR_WORDS))})(?:\s+|(?<![\x00-\x7f])\s*)"
             rf"(?:(?!(?:{PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
             rf"(?:{anything})"
             r"(?:[\s\-]+[a-z0-9]+){0,4}"
         ),
-        inspired_re=re.compile(
-            rf"(?<![a-z0-9])(?:(?:{either})\W{{0,3}}(?:{alternatives(INSPIRED_WORDS)})"
-            rf"|(?:inspired by|in the style of"
-            rf"|similar to|dupe of|dupe for)\W+(?:{either}))(?![a-z0-9])"
-        ),
+        inspired_re=re.compile(rf"(?:{_first(inspired)})(?![a-z0-9])"),
     )
+
+
+def _near_names(compact: frozenset[str]) -> dict[tuple[str, int], tuple[str, ...]]:
+    """For each first letter and length, the names `_is_near` can find a word of them near."""
+    near: dict[tuple[str, int], tuple[str, ...]] = {}
+    for name in sorted(compact):
+        for length in range(len(name) - 2, len(name) + 3):
+            if len(name) >= 6 or (abs(length - len(name)) <= 1 and length >= 4):
+                near[name[0], length] = (*near.get((name[0], length), ()), name)
+    return near
 
 
 def _is_near(candidate: str, compact: str) -> bool:
@@ -176,8 +197,7 @@ def _abbreviates(window: tuple[str, ...], name: tuple[str, ...]) -> bool:
                                                                           strict=True))
 
 
-def _spells(window: tuple[str, ...], raw: str, leet_windows: list[tuple[str, ...]],
-            names: _Names) -> bool:
+def _spells(window: tuple[str, ...], raw: str, names: _Names) -> bool:
     """Whether a run of tokens spells one of the brand's names in disguise: split or with
     digits for letters (G-ucci, GUCC1), abbreviated (Louis V) or misspelt (Guuci)."""
     size = len(window)
@@ -185,15 +205,17 @@ def _spells(window: tuple[str, ...], raw: str, leet_windows: list[tuple[str, ...
     # a misspelling, unless the run is a name written openly plus a word ("gucci bag")
     fuzzy = size in names.fuzzy_sizes and not raw.isdigit() and (
         window[:-1] not in names.own_splits and window[1:] not in names.own_splits)
-    for leet_window in leet_windows:
-        candidate = "".join(leet_window)
+    for table in _LEET[:1 + ("1" in raw)]:  # the tables differ only in "1"
+        candidate = raw.translate(table)
         if candidate in names.compact and (size > 1 or candidate != raw):
             return True
-        for name in abbreviated:
-            if _abbreviates(leet_window, name):
+        if abbreviated:
+            leet_window = window if raw.isalpha() else tuple(t.translate(table) for t in window)
+            if not names.kept_words.isdisjoint(leet_window) and any(
+                    _abbreviates(leet_window, name) for name in abbreviated):
                 return True
         if fuzzy:
-            for name in names.by_initial.get(candidate[0], ()):
+            for name in names.near.get((candidate[0], len(candidate)), ()):
                 if _is_near(candidate, name):
                     return True
     return False
@@ -201,34 +223,31 @@ def _spells(window: tuple[str, ...], raw: str, leet_windows: list[tuple[str, ...
 
 def _disguise(tokens: tuple[str, ...], names: _Names) -> str | None:
     """The first run of tokens that spells a brand name in a disguised way, if any."""
-    spaced = " ".join(tokens)  # tokens hold no spaces, and the tables map no character to one
-    leet = [tuple(spaced.translate(table).split(" ")) for table in _LEET[:1 + ("1" in spaced)]]
-    # every disguise begins with a name's first letter
-    starts = sorted({i for table in leet for i, token in enumerate(table)
-                     if token[:1] in names.initials})
-    for start in starts:
-        raw = ""
+    # every disguise begins with a name's first letter (or a digit that reads as one)
+    for head in names.head_re.finditer("".join([t[0] for t in tokens])):
+        start, raw = head.start(), ""
         for end in range(start + 1, min(start + _MAX_WINDOW, len(tokens)) + 1):
             raw += tokens[end - 1]
             if len(raw) > names.longest:
                 break
+            if len(raw) not in names.near_lengths and end - start not in names.by_size:
+                continue  # no name's length, misspelt or not, nor its number of words
             window = tokens[start:end]
-            if window in names.own_splits or (
-                    len(raw) not in names.near_lengths and len(window) not in names.by_size):
-                continue  # written openly; or no name's length, misspelt or not, nor its words
-            # The two digit tables differ only in "1": one reading is enough without it.
-            leet_windows = [table[start:end] for table in leet[:1 + ("1" in raw)]]
-            if _spells(window, raw, leet_windows, names):
+            if window not in names.own_splits and _spells(window, raw, names):
                 return " ".join(window)
     return None
+
+
+@lru_cache(maxsize=1024)
+def _any_case(named: str) -> re.Pattern:
+    """A name as found in a folded title, in any case and with any separators."""
+    return re.compile(r"[\s\-_.]*".join(map(re.escape, named.split())), re.IGNORECASE)
 
 
 def _odd_case(title: str, named: str, names: _Names) -> str | None:
     """A brand name written with scrambled capitals (JuiCy CouTure), which sellers use to
     slip past exact-match filters."""
-    plain = visible(title)
-    pattern = r"[\s\-_.]*".join(map(re.escape, named.split()))
-    match = re.search(pattern, plain, re.IGNORECASE)
+    match = _any_case(named).search(visible(title))
     if not match:
         return None
     for word in _RAW_WORD_RE.findall(match.group(0)):

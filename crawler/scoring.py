@@ -114,10 +114,16 @@ def _price_reason(listing: Mapping, brand: Brand, category: str | None,
     return None
 
 
+@lru_cache(maxsize=256)
+def _authorized(brand: Brand) -> frozenset[str]:
+    """The brand's authorized sellers, in lower case."""
+    return frozenset(seller.lower() for seller in brand.authorized_sellers)
+
+
 def _seller_reasons(listing: Mapping, brand: Brand, claims_brand: bool) -> list[Reason]:
     reasons = []
     name = listing.get("seller_name") or ""
-    if name and any(name.strip().lower() == s.lower() for s in brand.authorized_sellers):
+    if name and name.strip().lower() in _authorized(brand):
         reasons.append(Reason("authorized_seller", WEIGHTS["authorized_seller"],
                               f"{name} is an authorized seller of {brand.name}"))
     elif claims_brand and vocabulary.FACTORY_SELLER.search(name):
@@ -182,7 +188,8 @@ def _listing_reasons(match: BrandMatch, brand: Brand, copy_claim: bool) -> list[
     if len(houses) >= 3:
         reasons.append(Reason("brand_soup", WEIGHTS["brand_soup"],
                               f"names {len(houses)} fashion houses as search words"))
-    elif match.named and re.search(rf"{re.escape(match.named)}\W{{0,2}}logo", match.folded):
+    elif match.named and "logo" in match.folded and re.search(
+            rf"{re.escape(match.named)}\W{{0,2}}logo", match.folded):
         reasons.append(Reason("logo_claim", WEIGHTS["logo_claim"],
                               f"sells goods bearing the {brand.name} logo"))
     if copy_claim:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.text import fold
+from crawler.text import by_first_character, fold
 
 # Product categories, matched against the folded title; the first one named wins.
 CATEGORIES = {
@@ -154,9 +154,9 @@ LUXURY_NAMES = {
     "versace": "versace", "celine": "celine", "givenchy": "givenchy", "valentino": "valentino",
     "coach": "coach", "michael kors": "mk", "miu miu": "miumiu", "loewe": "loewe",
 }
-LUXURY_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(
-    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(LUXURY_NAMES, key=len, reverse=True)
-) + r")(?![a-z0-9])")
+LUXURY_RE = re.compile(r"(?:" + by_first_character(
+    [re.escape(n).replace(r"\ ", r"\s+") for n in sorted(LUXURY_NAMES, key=len, reverse=True)],
+    "a-z0-9")[0] + r")(?![a-z0-9])")
 
 
 def _written_with_spaces(char: str) -> bool:
@@ -166,68 +166,62 @@ def _written_with_spaces(char: str) -> bool:
             and not "\u1100" <= char <= "\u11ff")
 
 
-def _alternative(phrase: str) -> tuple[str, str, int]:
-    """A folded phrase as (first character, regex for the rest, length of its one-piece regex:
-    the order of the alternatives). A phrase written between spaces begins at a word boundary
-    (as the first character is a word character, the same as no word character before it)."""
-    body = re.escape(phrase[1:]).replace(r"\ ", r"\s*")
-    after = r"(?!\w)" if _written_with_spaces(phrase[-1]) else ""
-    before = len(r"(?<!\w)") if _written_with_spaces(phrase[0]) else 0
-    return phrase[0], body + after, before + len(re.escape(phrase[0]) + body + after)
+def _phrase_regex(phrase: str) -> str:
+    """A folded phrase as a regex: any spacing where it has a space; a phrase that ends in a
+    word written between spaces ends at a word boundary."""
+    body = re.escape(phrase).replace(r"\ ", r"\s*")
+    return body + (r"(?!\w)" if _written_with_spaces(phrase[-1]) else "")
 
 
-def _ordered(phrases: str) -> list[tuple[str, str, int]]:
-    """The alternatives of '|'-separated phrases, the longest regex first (as matched)."""
-    found = {_alternative(p) for p in {fold(p) for p in phrases.split("|") if p.strip()}}
-    return sorted(found, key=lambda alternative: (-alternative[2], alternative[:2]))
+def _ordered(phrases: str) -> list[str]:
+    """'|'-separated phrases, folded, in the order they are tried: the longest regex first
+    (counting the word-boundary guard a phrase written between spaces starts with)."""
+    folded = {fold(p) for p in phrases.split("|") if p.strip()}
+    return sorted(folded, key=lambda p: (
+        -len(_phrase_regex(p)) - len(r"(?<!\w)") * _written_with_spaces(p[0]), _phrase_regex(p)))
 
 
-def _by_first_character(groups: list[list[tuple[str, str, int]]]) -> tuple[str, list[int]]:
-    """One alternation of groups of ordered alternatives, and which group each capture is.
-
-    Phrases that start with different characters never match at the same place, so grouping
-    them by first character (keeping their order within a character) matches exactly what the
-    plain alternation would, testing each character once per place. Words written between
-    spaces start at a word boundary (one cheap test for all of them); the others (Chinese,
-    Thai, ...) are tried only where one of their first characters stands. With several
-    groups, each group's alternatives under a character are captured, in the groups' order."""
-    by_first: dict[str, list[list[str]]] = {}
-    for index, group in enumerate(groups):
-        for first, rest, _ in group:
-            by_first.setdefault(first, [[] for _ in groups])[index].append(rest)
-    parts, owners = [], []
+def _alternation(phrases: list[str], owners: list[str] | None = None) -> tuple[str, list[str]]:
+    """Ordered phrases as one regex (see text.by_first_character), and with owners, the owner
+    of each group. Phrases written between spaces start where no word character stands
+    before; with many first characters one word-boundary test goes before all of them (the
+    regex engine's own first-character scan is faster for few). The others (Chinese, Thai,
+    ...) are tried only where one of their first characters stands."""
+    parts, groups = [], []
     for spaced in (True, False):
-        firsts = [first for first in by_first if _written_with_spaces(first) == spaced]
-        branches = []
-        for first in firsts:
-            captured = [(index, "|".join(rests)) for index, rests in enumerate(by_first[first])
-                        if rests]
-            if len(groups) > 1:
-                owners += [index for index, _ in captured]
-            rests = "|".join(f"({r})" if len(groups) > 1 else r for _, r in captured)
-            branches.append(f"{re.escape(first)}(?:{rests})")
-        if len(branches) > 12:
-            where = r"\b" if spaced else f"(?=[{''.join(map(re.escape, firsts))}])"
-            parts.append(f"{where}(?:{'|'.join(branches)})")
+        indices = [i for i, p in enumerate(phrases) if _written_with_spaces(p[0]) == spaced]
+        if not indices:
+            continue
+        regexes = [_phrase_regex(phrases[i]) for i in indices]
+        which = [owners[i] for i in indices] if owners else None
+        firsts = sorted({phrases[i][0] for i in indices})
+        if len(firsts) > 12:
+            pattern, found = by_first_character(regexes, owners=which)
+            lead = r"\b" if spaced else f"(?=[{''.join(map(re.escape, firsts))}])"
+            parts.append(f"{lead}(?:{pattern})")
         else:
-            parts += [b.replace("(?:", r"(?<!\w.)(?:", 1) if spaced else b for b in branches]
-    return "|".join(parts), owners
+            pattern, found = by_first_character(regexes, r"\w" if spaced else "", which)
+            parts.append(pattern)
+        groups += found
+    return "|".join(parts), groups
 
 
 def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:
     """A regex for '|'-separated phrases, matched on folded text (the extra pattern last)."""
-    pattern, _ = _by_first_character([_ordered(phrases)])
+    pattern, _ = _alternation(_ordered(phrases))
     return re.compile("|".join(p for p in (pattern, extra) if p))
 
 
 # One regex for all categories: the first match in the title is the category it names first,
-# the category of the group that captured it.
-_CATEGORY_PATTERN, _CATEGORY_OWNERS = _by_first_character(
-    [_ordered(words) for words in CATEGORIES.values()])
+# the category whose group captured it.
+_CATEGORY_PHRASES = [(name, phrase) for name, words in CATEGORIES.items()
+                     for phrase in _ordered(words)]
+_CATEGORY_PATTERN, _CATEGORY_GROUPS = _alternation([p for _, p in _CATEGORY_PHRASES],
+                                                   [name for name, _ in _CATEGORY_PHRASES])
 CATEGORY_RE = re.compile(_CATEGORY_PATTERN)
-CAPTURED_CATEGORY = tuple(tuple(CATEGORIES)[index] for index in _CATEGORY_OWNERS)
+CAPTURED_CATEGORY = tuple(_CATEGORY_GROUPS)
 REPLICA_RE = phrase_regex(REPLICA_PHRASES, REPLICA_PATTERNS)
 DESIGNER_RE = phrase_regex(DESIGNER_PHRASES)
 COMPATIBLE_RE = phrase_regex(COMPATIBLE_PHRASES)
 PRE_OWNED_RE = phrase_regex(
-    PRE_OWNED_PHRASES, r"(?<!\w)used(?!\s+(?:for|to|in|as|with|by|on)\b)(?!\w)")
+    PRE_OWNED_PHRASES, r"u(?<!\w.)sed(?!\s+(?:for|to|in|as|with|by|on)\b)(?!\w)")

@@ -76,16 +76,23 @@ class Watchlist:
 
     brands: dict[str, Brand]
     replica_terms: tuple[str, ...] = ()
+    _by_key: dict[str, Brand] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_key: dict[str, Brand] = {}
+        for brand in self.brands.values():  # slugs and names before any brand's variants
+            for key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " ")):
+                by_key.setdefault(key, brand)
+        for brand in self.brands.values():
+            for variant in brand.variants:
+                by_key.setdefault(variant.lower(), brand)
+        object.__setattr__(self, "_by_key", by_key)
 
     def find(self, name: str) -> Brand:
         """The brand named by slug, display name or one of its variants, any case."""
-        key = " ".join(name.lower().split())
-        for brand in self.brands.values():
-            if key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " ")):
-                return brand
-        for brand in self.brands.values():
-            if key in (v.lower() for v in brand.variants):
-                return brand
+        brand = self._by_key.get(" ".join(name.lower().split()))
+        if brand:
+            return brand
         raise WatchlistError(
             f"unknown brand {name!r}; known brands: {', '.join(sorted(self.brands))}"
         )
