@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ _TOKEN_RE = re.compile(r"[a-z0-9@$]+")
 _RAW_WORD_RE = re.compile(r"[A-Za-z]+")
 # Digits and symbols that stand in for letters; "1" is tried as both i and l.
 _LEET = (str.maketrans("013457@$8", "oieastasb"), str.maketrans("013457@$8", "oleastasb"))
+_LEET_RE = re.compile(r"[013457@$8]")
 # Real words one letter away from a short brand name, which a fuzzy match must not flag.
 _NEAR_WORDS = frozenset({"apply", "ample", "apples", "applet", "gucio", "juice", "juicer"})
 _MAX_WINDOW = 16
@@ -137,10 +139,7 @@ def _names(brand: Brand) -> _Names:
         not_brand=tuple(fold(p) for p in brand.not_brand),
         compact=compact,
         own_splits=frozenset(words),
-        head_re=re.compile("[" + "".join(sorted(
-            {c for c in "".join(compact) + "013457@$8"
-             if any(c.translate(table) in {n[0] for n in compact} for table in _LEET)}
-        )).replace("$", r"\$") + "]"),
+        head_re=_heads(compact),
         longest=max(map(len, compact)) + 3,
         near_lengths=frozenset(len(name) + d for name in compact for d in range(-2, 3)),
         fuzzy_sizes=frozenset(len(w) + d for w in words for d in (0, 1)),
@@ -166,6 +165,14 @@ def _names(brand: Brand) -> _Names:
         ),
         inspired_re=re.compile(rf"(?:{_first(inspired)})(?![a-z0-9])"),
     )
+
+
+def _heads(compact: frozenset[str]) -> re.Pattern:
+    """A character that reads as the first letter of one of the names (also a digit: 1 for i)."""
+    initials = {name[0] for name in compact}
+    heads = {c for c in string.ascii_lowercase + string.digits + "@$"
+             if any(c.translate(table) in initials for table in _LEET)}
+    return re.compile(f"[{re.escape(''.join(sorted(heads)))}]")
 
 
 def _near_names(compact: frozenset[str]) -> dict[tuple[str, int], tuple[str, ...]]:
@@ -267,7 +274,7 @@ def _named(folded: str, names: _Names) -> re.Match | None:
 
 def _product_line(folded: str, names: _Names) -> str | None:
     """The brand's product line a title names, also in digit-for-letter disguise (Black 0pium)."""
-    texts = (folded, folded.translate(_LEET[0]))
+    texts = (folded, folded.translate(_LEET[0])) if _LEET_RE.search(folded) else (folded,)
     if not names.line_word_re or not any(map(names.line_word_re.search, texts)):
         return None
     for line, regex, word in names.line_res:

@@ -74,8 +74,7 @@ def risk_level(score: int) -> str:
 
 def category_of(title: str) -> str | None:
     """The product category a (folded) title names first: bag, wallet, belt, ..."""
-    found = vocabulary.CATEGORY_RE.search(title)
-    return vocabulary.CAPTURED_CATEGORY[found.lastindex - 1] if found else None
+    return vocabulary.CATEGORY_RE.first_owner(title)
 
 
 def usd(amount: float | None, currency: str | None) -> float | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from crawler.text import by_first_character, fold
 
@@ -206,20 +207,44 @@ def _alternation(phrases: list[str], owners: list[str] | None = None) -> tuple[s
     return "|".join(parts), groups
 
 
-def phrase_regex(phrases: str, extra: str = "") -> re.Pattern:
+class PhraseRegex:
+    """Ordered phrases (and an extra pattern, tried last) as a regex on folded text, with a
+    smaller one for ASCII text: without the phrases that cannot start in it."""
+
+    def __init__(self, phrases: list[str], owners: list[str] | None = None, extra: str = ""):
+        self._regexes = {}
+        for only_ascii in (False, True):
+            kept = [i for i, p in enumerate(phrases) if p[0].isascii() or not only_ascii]
+            pattern, groups = _alternation([phrases[i] for i in kept],
+                                           [owners[i] for i in kept] if owners else None)
+            regex = re.compile("|".join(p for p in (pattern, extra) if p))
+            self._regexes[only_ascii] = (regex, groups)
+
+    def search(self, text: str) -> re.Match | None:
+        """The first match in `text`."""
+        return self._regexes[text.isascii()][0].search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """Every match in `text`, in order."""
+        return self._regexes[text.isascii()][0].finditer(text)
+
+    def first_owner(self, text: str) -> str | None:
+        """The owner of the phrase that matches first in `text`."""
+        regex, groups = self._regexes[text.isascii()]
+        found = regex.search(text)
+        return groups[found.lastindex - 1] if found else None
+
+
+def phrase_regex(phrases: str, extra: str = "") -> PhraseRegex:
     """A regex for '|'-separated phrases, matched on folded text (the extra pattern last)."""
-    pattern, _ = _alternation(_ordered(phrases))
-    return re.compile("|".join(p for p in (pattern, extra) if p))
+    return PhraseRegex(_ordered(phrases), extra=extra)
 
 
 # One regex for all categories: the first match in the title is the category it names first,
 # the category whose group captured it.
 _CATEGORY_PHRASES = [(name, phrase) for name, words in CATEGORIES.items()
                      for phrase in _ordered(words)]
-_CATEGORY_PATTERN, _CATEGORY_GROUPS = _alternation([p for _, p in _CATEGORY_PHRASES],
-                                                   [name for name, _ in _CATEGORY_PHRASES])
-CATEGORY_RE = re.compile(_CATEGORY_PATTERN)
-CAPTURED_CATEGORY = tuple(_CATEGORY_GROUPS)
+CATEGORY_RE = PhraseRegex([p for _, p in _CATEGORY_PHRASES], [n for n, _ in _CATEGORY_PHRASES])
 REPLICA_RE = phrase_regex(REPLICA_PHRASES, REPLICA_PATTERNS)
 DESIGNER_RE = phrase_regex(DESIGNER_PHRASES)
 COMPATIBLE_RE = phrase_regex(COMPATIBLE_PHRASES)

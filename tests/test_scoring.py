@@ -1,10 +1,15 @@
 """The suspicion scorer: risk for real-world listing shapes, and reasons that add up."""
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crawler import watchlist
 from crawler.brandnames import match_brand
 from crawler.scoring import WEIGHTS, category_of, risk_level, score
+from crawler.text import by_first_character
 
 WATCHLIST = watchlist.load()
 
@@ -165,3 +170,14 @@ def test_category_of(title, category):
 ])
 def test_brand_matching(slug, title, field, value):
     assert getattr(match_brand(title, WATCHLIST.find(slug)), field) == value
+
+
+PHRASES = ["gg", "gucci", "gucci bag", "bag", "ba", "1:1", "a货", "高仿", "包", "t恤", "tee",
+           "top version", "to"]
+
+
+@given(st.text(alphabet="gucibatope 1:货高仿包恤x-", max_size=40))
+def test_phrases_grouped_by_first_character_match_as_the_plain_alternation(text):
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, PHRASES)) + ")")
+    grouped = re.compile(by_first_character([re.escape(p) for p in PHRASES], r"\w")[0])
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -25,7 +25,7 @@ def labeled_listings() -> list[dict]:
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def score_timings(rounds: int = 5) -> list[float]:
+def score_timings(rounds: int = 15) -> list[float]:
     """Per listing, the fastest of `rounds` scorings in microseconds (caches warmed first)."""
     brands, listings = watchlist.load(), labeled_listings()
     for listing in listings:
