@@ -122,7 +122,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    """Precision, recall and F1 of the scorer on labeled listings, with a confusion table."""
+    """Per labeled set: precision, recall and F1 with a confusion table, how often each rule
+    fires and how often rightly, and the share of counterfeits per score band."""
     brands = watchlist.load(args.watchlist)
     for name in args.files:
         path = Path(name)
@@ -131,6 +132,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             return 2
         result = evaluate(path, brands)
         print(result.report(str(path)))
+        print(result.rules_report())
+        print(result.calibration_report())
         for miss in result.misses[: args.misses]:
             print(f"  missed: {miss['label']} flagged {miss['risk']}: {miss['title']}")
         print()

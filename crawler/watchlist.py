@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +28,37 @@ class Brand:
     reference_prices: dict[str, float] = field(default_factory=dict)
     line_prices: dict[str, float] = field(default_factory=dict)
     replica_terms: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    ordinary_words: tuple[str, ...] = ()
+    near_words: tuple[str, ...] = ()
+    generic_lines: tuple[str, ...] = ()
+    look_alikes: tuple[str, ...] = ()
+    imitations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per category
+    features: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per category
+
+
+# Every key a [brands.<slug>] table may have.
+BRAND_KEYS = ("name", "keywords", "variants", "monograms", "product_lines", "not_brand",
+              "authorized_sellers", "reference_prices", "line_prices", "replica_terms",
+              "categories", "ordinary_words", "near_words", "generic_lines", "look_alikes",
+              "imitations", "features")
+
+
+def slug(name: str) -> str:
+    """A display name as a slug: "Yves Saint Laurent" -> "yves-saint-laurent"."""
+    return "-".join(re.findall(r"[^\W_]+", name.lower()))
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise WatchlistError(f"{where} must be a list of non-empty strings")
     return tuple(v.strip() for v in value)
+
+
+def _lists(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise WatchlistError(f"{where} must map categories to lists of strings")
+    return {category: _strings(words, f"{where}.{category}") for category, words in value.items()}
 
 
 def _prices(value: object, where: str) -> dict[str, float]:
@@ -67,6 +93,13 @@ def _brand(slug: str, entry: object) -> Brand:
         reference_prices=_prices(entry.get("reference_prices", {}), f"{where}.reference_prices"),
         line_prices=_prices(entry.get("line_prices", {}), f"{where}.line_prices"),
         replica_terms=_strings(entry.get("replica_terms", []), f"{where}.replica_terms"),
+        # what the brand sells: by default, what it has reference prices for
+        categories=_strings(entry.get("categories", list(entry.get("reference_prices", {}))),
+                            f"{where}.categories"),
+        **{key: _strings(entry.get(key, []), f"{where}.{key}") for key in (
+            "ordinary_words", "near_words", "generic_lines", "look_alikes")},
+        **{key: _lists(entry.get(key, {}), f"{where}.{key}") for key in ("imitations",
+                                                                          "features")},
     )
 
 
@@ -81,7 +114,8 @@ class Watchlist:
     def __post_init__(self) -> None:
         by_key: dict[str, Brand] = {}
         for brand in self.brands.values():  # slugs and names before any brand's variants
-            for key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " ")):
+            for key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " "),
+                        slug(brand.name)):
                 by_key.setdefault(key, brand)
         for brand in self.brands.values():
             for variant in brand.variants:
@@ -89,7 +123,8 @@ class Watchlist:
         object.__setattr__(self, "_by_key", by_key)
 
     def find(self, name: str) -> Brand:
-        """The brand named by slug, display name or one of its variants, any case."""
+        """The brand named by slug, display name (or its slug: yves-saint-laurent) or one of
+        its variants, any case."""
         brand = self._by_key.get(" ".join(name.lower().split()))
         if brand:
             return brand

@@ -1,11 +1,10 @@
-"""Score each listing against the brand it was searched for, minding reviewers' verdicts."""
+"""Score each listing against the brand it was searched for."""
 
 from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
 from crawler.scoring import score_for
-from crawler.store import Store
 
 
 class ScorePipeline:
@@ -14,7 +13,6 @@ class ScorePipeline:
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.verdicts: dict[tuple[str, str], str] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -25,17 +23,11 @@ class ScorePipeline:
         if plan is None:  # scrapy shell, scrapy fetch: no brand to score against
             return
         self.watchlist = plan.watchlist
-        store = Store(plan.database)
-        try:
-            self.verdicts = store.verdicts()
-        finally:
-            store.close()
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        key = (adapter["marketplace"], adapter["listing_id"])
-        listing = {**adapter.asdict(), "verdict": self.verdicts.get(key)}
-        adapter["score"], adapter["risk"], adapter["reasons"] = score_for(listing, self.watchlist)
+        adapter["score"], adapter["risk"], adapter["reasons"] = score_for(adapter.asdict(),
+                                                                          self.watchlist)
         self.stats.inc_value("listings/scored")
         self.stats.inc_value(f"listings/risk/{adapter['risk']}")
         return item
