@@ -1,5 +1,8 @@
 """Every scoring rule, one table each: listings it fires on and listings it must not."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from crawler import watchlist
@@ -257,3 +260,14 @@ def test_a_verdict_in_the_listing_changes_nothing():
 def test_a_broken_rules_file_is_refused(text, problem):
     with pytest.raises(RuleError, match=problem):
         load(text)
+
+
+def test_the_readme_lists_every_rule_with_its_points():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Score reasons", 1)[1].split("\n\n", 3)[2]
+    documented = {}
+    for row in section.splitlines()[2:]:
+        names, points = row.split("|")[1:3]
+        for name, value in zip(re.findall(r"`(\w+)`", names), points.split("/"), strict=True):
+            documented[name] = int(value.strip().replace("+", ""))
+    assert documented == {rule.id: rule.points for rule in RULES}

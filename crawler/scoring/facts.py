@@ -106,10 +106,11 @@ def _matched(f: Facts) -> dict:
             "inspired": found.inspired, "product_line": found.product_line}
 
 
-_WORD_FACTS = {"designer": "designer_word", "pre_owned": "pre_owned_word",
-               "liquidation": "liquidation_word", "new_sealed": "new_sealed_word",
-               "unbranded": "unbranded_word", "hidden_mark": "hidden_mark_word",
-               "logo_on_goods": "logo_on_goods", "compatible": "compatible_word"}
+_WORD_FACTS = {"look_alike": "look_alike_word", "designer": "designer_word",
+               "pre_owned": "pre_owned_word", "liquidation": "liquidation_word",
+               "new_sealed": "new_sealed_word", "unbranded": "unbranded_word",
+               "hidden_mark": "hidden_mark_word", "logo_on_goods": "logo_on_goods",
+               "compatible": "compatible_word"}
 
 
 @facts("copy_matches", "categories_named", "product_category", "houses", "volume_ml",
@@ -140,7 +141,8 @@ def _scanned(f: Facts) -> dict:
 
 
 def _copy_word(f: Facts) -> str | None:
-    """The first copy word not negated ("NOT a replica"), or the watchlist's own."""
+    """The first copy word not negated ("NOT a replica"), or the watchlist's own, or a
+    look-alike one ("dupe")."""
     text = f["folded"]
     for found in f["copy_matches"]:
         before, after = text[max(0, found.start() - 20):found.start()], text[found.end():]
@@ -149,7 +151,7 @@ def _copy_word(f: Facts) -> str | None:
         if found.group(0).startswith("cop") and vocabulary.PAPERWORK_BEFORE.search(before):
             continue
         return found.group(0)
-    return _first_term(text, f.replica_terms)
+    return _first_term(text, f.replica_terms) or f["look_alike_word"]
 
 
 def _imitation(f: Facts) -> str | None:
@@ -166,7 +168,8 @@ def _imitation(f: Facts) -> str | None:
     return None
 
 
-@facts("copy_word", "own_term", "other_trade", "trade_name", "soup", "named_claim",
+@facts("copy_word", "own_term", "other_trade", "mark_off_page", "trade_name", "soup",
+       "named_claim",
        "ordinary_word", "line_claim", "generic_line", "part_logo", "imitation", "brand_claim",
        "copy_claim", "accessory")
 def _claims(f: Facts) -> dict:
@@ -176,31 +179,37 @@ def _claims(f: Facts) -> dict:
     own = _first_term(f["folded"], f.brand.replica_terms)  # "rename GPS" sells AirPods
     copy = _copy_word(f) or own
     categories = f["categories_named"]
-    # a trade the title names that the brand does not sell, when it names none it does
-    other = None if any(sells(f.brand, c) for c in categories) else next(iter(categories), None)
-    soup = f["houses"] >= 3  # search words stuffed into a generic title
-    ordinary = found.named if found.named_ordinary and other else None  # "juicy" gummies
-    named = found.named
-    if soup or ordinary or (f["unbranded_word"] and not copy):
-        named = None  # ... or "blank tracksuit, custom logo, juicy couture style"
+    # the title names goods the brand sells (a category, or a product of its: iPhone)
+    its_goods = f["product_category"] or any(sells(f.brand, c) for c in categories)
+    # else the trade it names (food and drink, toys, ...)
+    other = None if its_goods else next(iter(categories), None)
+    # search words stuffed into a generic title: many houses named, sold as no one's copy or
+    # as a look-alike ("dupe")
+    soup = f["houses"] >= 3 and (not copy or copy == f["look_alike_word"])
+    # a name that is an ordinary word ("juicy", "apple") names the brand only beside its goods
+    ordinary = found.named if found.named_ordinary and not its_goods else None
+    unbranded = f["unbranded_word"] and not copy  # "blank tracksuit, custom logo"
+    named = None if soup or ordinary or unbranded else found.named
+    hidden = None if unbranded else f["hidden_mark_word"]
     # a model, in one of the brand's trades; one named with ordinary words or a shape only
     # with copy words or a mark beside it
     line = found.product_line if not other else None
     if line and found.generic_line and not (copy or found.monogram or found.inspired or
-                                            f["hidden_mark_word"] or f["designer_word"]):
+                                            hidden or f["designer_word"]):
         line = None
     for_it = found.accessory_for or f["compatible_word"]
     part_logo = f["logo_on_goods"] if for_it else None  # "with logo": the mark on a part
     imitation = _imitation(f)
-    claim = bool(named or found.disguised or found.monogram or line or own
-                 or f["hidden_mark_word"] or imitation or part_logo)
+    claim = bool(named or found.disguised or found.monogram or line or own or hidden
+                 or imitation or part_logo)
     copy_claim = bool(copy or found.inspired)
     first = next(iter(categories), None)
     kind = first.replace("_", " ") if first in vocabulary.ACCESSORY_CATEGORIES else None
-    return {"copy_word": copy, "own_term": own, "other_trade": other,
-            "trade_name": (other or "").replace("_", " and ").replace("food and drink", "food"),
+    trade = (other or "").replace("_", " ").replace("food drink", "food and drink")
+    return {"copy_word": copy, "own_term": own, "other_trade": other, "mark_off_page": hidden,
+            "trade_name": f"the title names {trade or 'nothing'}, not what {f.brand.name} sells",
             "soup": soup, "named_claim": named, "ordinary_word": ordinary, "line_claim": line,
-            "generic_line": found.product_line if found.product_line and not line else None,
+            "generic_line": found.product_line if found.generic_line and not line else None,
             "part_logo": part_logo, "imitation": imitation, "brand_claim": claim,
             "copy_claim": copy_claim,
             # made to go with the brand's goods ("case for AirPods", laces), unless sold as

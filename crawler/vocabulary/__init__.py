@@ -16,8 +16,8 @@ from crawler.text import PhraseRegex, compact, fold
 # What a language file may hold; [words] lists by name, each used by the scorer.
 SECTIONS = ("language", "categories", "products", "words", "houses", "accessory_categories",
             "example")
-WORD_LISTS = ("copy", "designer", "pre_owned", "liquidation", "accessory_for", "people",
-              "inspired", "inspired_before", "compatible", "genuine", "genuine_not",
+WORD_LISTS = ("copy", "look_alike", "designer", "pre_owned", "liquidation", "accessory_for",
+              "people", "inspired", "inspired_before", "compatible", "genuine", "genuine_not",
               "hidden_mark", "logo_on_goods", "logo_not", "new_sealed", "unbranded",
               "factory_seller")
 # A category a brand has no reference price for is priced as its broader one.
@@ -101,7 +101,7 @@ USED = r"used(?!\s+(?:for|to|in|as|with|by|on)\b)(?!\w)"
 # A volume in millilitres (a perfume's size), not the end of a decimal number.
 VOLUME = r"\d(?<![.,]\d)\d{0,3}(?:[.,]\d)?\s*ml(?![a-z])"
 # The word lists a title is scanned for.
-SCANNED = ("copy", "designer", "pre_owned", "liquidation", "new_sealed", "unbranded",
+SCANNED = ("copy", "look_alike", "designer", "pre_owned", "liquidation", "new_sealed", "unbranded",
            "hidden_mark", "logo_on_goods", "compatible")
 
 
