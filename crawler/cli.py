@@ -111,7 +111,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    """Precision, recall and F1 of the scorer on labeled listings, with a confusion table."""
+    """Per labeled set: precision, recall and F1 with a confusion table, how often each rule
+    fires and how often rightly, and the share of counterfeits per score band."""
     brands = watchlist.load(args.watchlist)
     for name in args.files:
         path = Path(name)
@@ -124,6 +125,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"error: {path}: {exc}", file=sys.stderr)
             return 2
         print(result.report(str(path)))
+        print(result.rules_report())
+        print(result.calibration_report())
         for miss in result.misses[: args.misses]:
             print(f"  missed: {miss['label']} flagged {miss['risk']}: {_plain(miss['title'])}")
         print()

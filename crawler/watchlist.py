@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from crawler.vocabulary import CATEGORIES
+from crawler.vocabulary import CATEGORY_NAMES
 
 # A search term longer than this is a paste error, not a search (and overflows search URLs).
 MAX_KEYWORD = 200
@@ -33,6 +34,18 @@ class Brand:
     reference_prices: dict[str, float] = field(default_factory=dict)
     line_prices: dict[str, float] = field(default_factory=dict)
     replica_terms: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    ordinary_words: tuple[str, ...] = ()
+    near_words: tuple[str, ...] = ()
+    generic_lines: tuple[str, ...] = ()
+    look_alikes: tuple[str, ...] = ()
+    imitations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per category
+    features: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per category
+
+
+def slug(name: str) -> str:
+    """A display name as a slug: "Yves Saint Laurent" -> "yves-saint-laurent"."""
+    return "-".join(re.findall(r"[^\W_]+", name.lower()))
 
 
 # The keys a [brands.<slug>] table may have: Brand's fields (the slug is the table's name).
@@ -43,6 +56,12 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise WatchlistError(f"{where} must be a list of non-empty strings")
     return tuple(v.strip() for v in value)
+
+
+def _lists(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise WatchlistError(f"{where} must map categories to lists of strings")
+    return {category: _strings(words, f"{where}.{category}") for category, words in value.items()}
 
 
 def _prices(value: object, where: str) -> dict[str, float]:
@@ -88,7 +107,7 @@ def _brand(slug: str, entry: object) -> Brand:
     if not keywords:
         raise WatchlistError(f"{where}.keywords is empty")
     prices = _prices(entry.get("reference_prices", {}), f"{where}.reference_prices")
-    _refuse_unknown(prices, CATEGORIES, f"{where}.reference_prices: ",
+    _refuse_unknown(prices, CATEGORY_NAMES, f"{where}.reference_prices: ",
                     "category", "categories")
     return Brand(
         slug=slug,
@@ -104,6 +123,13 @@ def _brand(slug: str, entry: object) -> Brand:
         reference_prices=prices,
         line_prices=_prices(entry.get("line_prices", {}), f"{where}.line_prices"),
         replica_terms=_strings(entry.get("replica_terms", []), f"{where}.replica_terms"),
+        # what the brand sells: by default, what it has reference prices for
+        categories=_strings(entry.get("categories", list(entry.get("reference_prices", {}))),
+                            f"{where}.categories"),
+        **{key: _strings(entry.get(key, []), f"{where}.{key}") for key in (
+            "ordinary_words", "near_words", "generic_lines", "look_alikes")},
+        **{key: _lists(entry.get(key, {}), f"{where}.{key}") for key in ("imitations",
+                                                                          "features")},
     )
 
 
@@ -113,16 +139,25 @@ class Watchlist:
 
     brands: dict[str, Brand]
     replica_terms: tuple[str, ...] = ()
+    _by_key: dict[str, Brand] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_key: dict[str, Brand] = {}
+        for brand in self.brands.values():  # slugs and names before any brand's variants
+            for key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " "),
+                        slug(brand.name)):
+                by_key.setdefault(key, brand)
+        for brand in self.brands.values():
+            for variant in brand.variants:
+                by_key.setdefault(variant.lower(), brand)
+        object.__setattr__(self, "_by_key", by_key)
 
     def find(self, name: str) -> Brand:
-        """The brand named by slug, display name or one of its variants, any case."""
-        key = " ".join(name.lower().split())
-        for brand in self.brands.values():
-            if key in (brand.slug, brand.name.lower(), brand.slug.replace("-", " ")):
-                return brand
-        for brand in self.brands.values():
-            if key in (v.lower() for v in brand.variants):
-                return brand
+        """The brand named by slug, display name (or its slug: yves-saint-laurent) or one of
+        its variants, any case."""
+        brand = self._by_key.get(" ".join(name.lower().split()))
+        if brand:
+            return brand
         raise WatchlistError(
             f"unknown brand {name!r}; known brands: {', '.join(sorted(self.brands))}"
         )
