@@ -186,3 +186,34 @@ async def test_every_offer_of_each_layout_is_stored_and_the_crawl_is_ok(serve, t
             assert have[key] == want[key], (key, want["listing_id"])
         assert json.loads(have["badges"]) == want["badges"]
     assert rows(db, "SELECT status FROM crawls") == [{"status": "ok"}]
+
+
+@pytest.mark.parametrize(("found", "page_size", "total", "page", "short"), [
+    (48, 48, 1234, 1, False),
+    (21, 48, 1234, 1, False),  # the 2022 layout's pages: fewer than the page size, not short
+    (5, 48, 1234, 1, True),  # a page that lost most of its listings
+    (5, 48, 1234, 26, True),  # the last page: 1234 - 25 * 48 = 34 expected
+    (5, 60, 6000, 3, True),
+    (3, 60, 63, 2, False),  # the last page holds only 3
+    (0, 60, 63, 3, False),  # past the last page
+    (0, None, None, 1, False),  # the page says nothing of its size
+])
+def test_a_page_far_short_of_its_own_count_is_degraded(found, page_size, total, page, short):
+    from crawler.marketplaces.base import short_page
+
+    reason = short_page(found, page_size, total, page)
+    assert (reason is not None) == short
+
+
+def test_an_aliexpress_page_with_a_fraction_of_its_items_is_degraded():
+    items = [{"productId": f"1005{i}", "title": {"displayTitle": "Gucci bag"},
+              "prices": {"salePrice": {"minPrice": 3.5, "currencyCode": "USD"}}}
+             for i in range(5)]
+    data = {"data": {"root": {"fields": {"mods": {"itemList": {"content": items}},
+                                         "pageInfo": {"page": 1, "pageSize": 60,
+                                                      "totalResults": 6000}}}}}
+    body = f"<html><script>window._dida_config_._init_data_= {json.dumps(data)}</script></html>"
+    page = MARKETPLACES["aliexpress"].page(search_response("aliexpress", body.encode()))
+    assert len(page.listings()) == 5
+    assert page.degraded_reason(1) == "5 listings where the page's own data says 60"
+    assert page.degraded_reason(101) is None  # past the end: nothing more was promised

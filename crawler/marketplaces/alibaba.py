@@ -23,6 +23,7 @@ from crawler.marketplaces.base import (
     ld_price,
     page_text,
     read_fields,
+    short_page,
 )
 
 # Scripts that carry the offers, newest layout first, and where the offers sit in them.
@@ -264,8 +265,12 @@ class AlibabaSearchPage(SearchPage):
             return [offer_record(offer) for offer in self.offers]
         return html_card_records(self.selector)
 
-    def degraded_reason(self) -> str | None:
-        if self.data or not self.listings():
+    def degraded_reason(self, page: int = 1) -> str | None:
+        if self.data:
+            size = first(self.data, ("pageSize",), ("paginationData", "pageSize"))
+            total = first(self.data, ("totalCount",), ("paginationData", "totalCount"))
+            return short_page(len(self.offers), _whole(size), _whole(total), page)
+        if not self.listings():
             return None
         text = page_text(self.response)
         if MODERN_CARD in text or any(marker in text for marker in DATA_MARKERS):

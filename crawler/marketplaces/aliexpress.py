@@ -21,6 +21,7 @@ from crawler.marketplaces.base import (
     ld_price,
     page_text,
     read_fields,
+    short_page,
 )
 
 # `window._dida_config_._init_data_= { data: {...} }`: JavaScript around a JSON object;
@@ -62,6 +63,11 @@ class AliExpressSearchPage(SearchPage):
 
     def records(self) -> list[RawListing]:
         return [self._record(item) for item in self.items]
+
+    def degraded_reason(self, page: int = 1) -> str | None:
+        info = dig(self.fields, "pageInfo")
+        return short_page(len(self.items), dig(info, "pageSize"), dig(info, "totalResults"),
+                          page)
 
     def next_page_url(self, page: int) -> str | None:
         info = dig(self.fields, "pageInfo")

@@ -119,6 +119,22 @@ def card_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
+# A page whose listings are fewer than this share of what its own data promises (page size,
+# total hits) was read in part, unless it is the last page.
+SHORT_PAGE_SHARE = 0.25
+
+
+def short_page(found: int, page_size: object, total: object, page: int) -> str | None:
+    """Why a page with `found` listings is short of what its data says, or None."""
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0
+               for n in (page_size, total)):
+        return None
+    expected = min(page_size, total - (page - 1) * page_size)
+    if expected <= 0 or found >= SHORT_PAGE_SHARE * expected:
+        return None
+    return f"{found} listings where the page's own data says {expected}"
+
+
 def page_text(response: Response) -> str:
     """The response body as text; empty for a body that is not text."""
     return response.text if isinstance(response, TextResponse) else ""
@@ -157,8 +173,9 @@ class SearchPage:
         """URL (on any host) of the page after `page`, or None on the last page."""
         raise NotImplementedError
 
-    def degraded_reason(self) -> str | None:
-        """Why the page was read only in part (a fallback layout, listings missing), or None."""
+    def degraded_reason(self, page: int = 1) -> str | None:
+        """Why results page `page` was read only in part (a fallback layout, listings
+        missing), or None."""
         return None
 
     @cached_property

@@ -98,7 +98,7 @@ class BrandSpider(scrapy.Spider):
             stats.inc_value("listings/layout_changed")
             self.logger.error("%d listings, %d without title or price; the page layout may have "
                               "changed: %s", len(records), incomplete, response.url)
-        elif degraded := search.degraded_reason():
+        elif degraded := search.degraded_reason(page):
             stats.inc_value("listings/degraded_pages")
             self.logger.warning("Degraded read (%s): %s", degraded, response.url)
         stats.inc_value("listings/scraped", len(records) * len(brands))
