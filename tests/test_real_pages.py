@@ -8,6 +8,8 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.marketplaces import MARKETPLACES
+from crawler.marketplaces.alibaba import offer_record
+from crawler.parsing import listing_fields
 from tests.conftest import crawl, rows
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -217,3 +219,16 @@ def test_an_aliexpress_page_with_a_fraction_of_its_items_is_degraded():
     assert len(page.listings()) == 5
     assert page.degraded_reason(1) == "5 listings where the page's own data says 60"
     assert page.degraded_reason(101) is None  # past the end: nothing more was promised
+
+
+def test_alibaba_fields_wrapped_in_objects_are_read():
+    offer = {"productId": "1601", "title": "Gucci bag",
+             "productUrl": "//www.alibaba.com/x_1601.html",
+             "priceV2": {"text": "$2.00-5.00", "currency": "USD"},
+             "moqV2": {"text": "Min. order: 2,000 pieces"},
+             "marketingPowerCommon": {"text": "7,869 sold", "icon": "//img"},
+             "companyName": {"name": "Guangzhou X Co., Ltd."}}
+    record = offer_record(offer)
+    fields = listing_fields(record)
+    assert (fields["price_min"], fields["price_max"], fields["moq"], fields["sold_count"],
+            fields["seller_name"]) == (2.0, 5.0, 2000, 7869, "Guangzhou X Co., Ltd.")

@@ -24,6 +24,7 @@ from crawler.marketplaces.base import (
     page_text,
     read_fields,
     short_page,
+    textual,
 )
 
 # Scripts that carry the offers, newest layout first, and where the offers sit in them.
@@ -108,7 +109,7 @@ def _flag(value: object) -> bool:
 
 def _moq(offer: dict) -> object:
     """The MOQ string, with the unit the 2022 layout keeps apart ("25" + "Piece")."""
-    moq = first(offer, *OFFER_FIELDS["moq"])
+    moq = textual(first(offer, *OFFER_FIELDS["moq"]))
     unit = dig(offer, "tradePrice", "unit")
     if isinstance(moq, str | int) and str(moq).strip().isdigit() and isinstance(unit, str):
         return f"{moq} {unit}"
@@ -117,7 +118,7 @@ def _moq(offer: dict) -> object:
 
 def offer_record(offer: dict) -> RawListing:
     """A raw listing from one offer object of any JSON layout."""
-    fields = {name: first(offer, *paths) for name, paths in OFFER_FIELDS.items()}
+    fields = {name: textual(first(offer, *paths)) for name, paths in OFFER_FIELDS.items()}
     listing_id = fields["listing_id"]
     badges = [b.get(key) for b in offer.get("badges") or [] if isinstance(b, dict)
               for key in BADGE_KEYS]

@@ -100,6 +100,19 @@ def dig(data: object, *path: str | int) -> object:
     return data
 
 
+# Where a field that is an object (`{"text": "7,869 sold", "icon": ...}`) keeps its text.
+TEXT_KEYS = ("text", "value", "displayText", "formattedPrice", "price", "content", "name")
+
+
+def textual(value: object) -> object:
+    """A field's value, or the text inside it when the page wraps it in an object (a list
+    stays a list: no field is read from one)."""
+    if isinstance(value, dict) and not isinstance(value, Unreadable):
+        return next((value[key] for key in TEXT_KEYS
+                     if isinstance(value.get(key), str | int | float)), None)
+    return value
+
+
 def first(data: object, *paths: tuple[str | int, ...]) -> object:
     """The value at the first of several paths (field aliases) that holds something."""
     for path in paths:
