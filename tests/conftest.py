@@ -112,6 +112,12 @@ def scrapy_crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci"
                           timeout=240, check=False)
 
 
+def long_crawl(base_url: str, db: Path, *extra: str) -> subprocess.Popen:
+    """A `scrapy crawl` of every page of Alibaba's "gucci bag" search, started and left running."""
+    return scrapy_crawl("alibaba", base_url, db, "gucci", "-a", "keywords=gucci bag",
+                        "-a", "max_pages=1000", *extra, wait=False)
+
+
 def rows(db: Path, sql: str, *params) -> list[dict]:
     """Query the crawl database: rows as dicts."""
     conn = sqlite3.connect(db)

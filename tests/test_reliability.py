@@ -17,7 +17,7 @@ from werkzeug import Response
 from crawler import settings as defaults
 from crawler.commands.crawl import EXIT_CODES
 from crawler.store import Store
-from tests.conftest import ROOT, crawl, rows
+from tests.conftest import ROOT, crawl, long_crawl, rows
 from tools.fixture_server import alibaba_site, crawl_command
 
 PAGES = 3
@@ -100,14 +100,6 @@ async def test_dropped_connections_are_retried_then_counted(serve, tmp_path):
     assert rows(db, "SELECT status FROM crawls") == [{"status": "partial"}]
 
 
-def _start(base_url: str, db, *extra: str) -> subprocess.Popen:
-    command = crawl_command("gucci", "alibaba", base_url, str(db), "-a", "keywords=gucci bag",
-                            "-a", "max_pages=1000", *extra)
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-
-
 @pytest.mark.e2e
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_interrupted_crawl_keeps_its_listings_and_resumes_from_jobdir(serve_threaded, tmp_path,
@@ -121,7 +113,7 @@ def test_interrupted_crawl_keeps_its_listings_and_resumes_from_jobdir(serve_thre
         return site(target)
 
     base_url, db, jobdir = serve_threaded(resolve), tmp_path / "x.db", tmp_path / "job"
-    crawl_process = _start(base_url, db, "-s", f"JOBDIR={jobdir}", "-s", "SQLITE_BATCH_SIZE=50")
+    crawl_process = long_crawl(base_url, db, "-s", f"JOBDIR={jobdir}", "-s", "SQLITE_BATCH_SIZE=50")
     deadline = time.monotonic() + 60
     while served["pages"] < 6 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -138,7 +130,7 @@ def test_interrupted_crawl_keeps_its_listings_and_resumes_from_jobdir(serve_thre
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
 
-    resumed = _start(base_url, db, "-s", f"JOBDIR={jobdir}")
+    resumed = long_crawl(base_url, db, "-s", f"JOBDIR={jobdir}")
     _, stderr = resumed.communicate(timeout=120)
     assert resumed.returncode == 0, stderr[-2000:]
     crawls = rows(db, "SELECT status, listings_stored FROM crawls")

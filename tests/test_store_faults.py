@@ -24,8 +24,8 @@ from crawler.pipelines.store import FORCED_SHUTDOWN_SECONDS, StorePipeline
 from crawler.spiders.brand import BrandSpider
 from crawler.status import crawl_status, lost_reason
 from crawler.store import SCHEMA_VERSION, Store
-from tests.conftest import ROOT, rows
-from tools.fixture_server import alibaba_site, crawl_command
+from tests.conftest import ROOT, long_crawl, rows
+from tools.fixture_server import alibaba_site
 
 ACCOUNTED = "listings_stored + listings_lost + listings_dropped + listings_duplicates"
 
@@ -251,14 +251,6 @@ def _page(target: str) -> int:
     return int(dict(parse_qsl(urlsplit(target).query)).get("page", "1") or 1)
 
 
-def _start_crawl(base_url: str, db, *settings: str) -> subprocess.Popen:
-    command = crawl_command("gucci", "alibaba", base_url, str(db), "-a", "keywords=gucci bag",
-                            "-a", "max_pages=1000", *settings)
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-
-
 def _exited(process: subprocess.Popen) -> str:
     """Its stderr once it exits; killed (and the test failed) if it hangs."""
     try:
@@ -283,7 +275,7 @@ def test_a_killed_crawl_loses_seconds_of_work_and_its_row_is_marked_later(serve_
         return site(target)
 
     db, flush_seconds = tmp_path / "x.db", 0.5
-    crawl = _start_crawl(serve_threaded(resolve), db, "-s", "SQLITE_BATCH_SIZE=100000",
+    crawl = long_crawl(serve_threaded(resolve), db, "-s", "SQLITE_BATCH_SIZE=100000",
                          "-s", f"SQLITE_FLUSH_SECONDS={flush_seconds}")
     deadline = time.monotonic() + 60
     while len(served) < 25 and time.monotonic() < deadline:
@@ -322,7 +314,7 @@ def test_a_second_signal_exits_promptly_and_accounts_for_every_listing(serve_thr
         return site(target)
 
     db = tmp_path / "x.db"
-    crawl = _start_crawl(serve_threaded(resolve), db, "-s", "SQLITE_BATCH_SIZE=100000",
+    crawl = long_crawl(serve_threaded(resolve), db, "-s", "SQLITE_BATCH_SIZE=100000",
                          "-s", f"SQLITE_FLUSH_SECONDS={flush_seconds}")
     deadline = time.monotonic() + 60
     while 3 not in requested and time.monotonic() < deadline:
