@@ -47,8 +47,8 @@ class Filters:
 def since_timestamp(value: str, now: datetime | None = None) -> str:
     """`24h`, `7d`, `30m`, `2w` ago, or a date or time (`2026-11-30`, `2026-11-30 06:00`, UTC),
     as a SQLite timestamp; ValueError for anything else."""
-    text = value.strip().lower()
-    if age := _AGE_RE.fullmatch(text):
+    text = value.strip()
+    if age := _AGE_RE.fullmatch(text.lower()):
         moment = (now or datetime.now(UTC)) - timedelta(**{_UNITS[age[2]]: int(age[1])})
         return moment.strftime("%Y-%m-%d %H:%M:%S")
     if moment := _MOMENT_RE.fullmatch(text):

@@ -135,7 +135,8 @@ REVIEWER_QUERIES = {
         FROM evidence WHERE marketplace = :marketplace AND listing_id = :listing_id
         ORDER BY seen_at""",
     "evidence_cards": """
-        SELECT sha256, seen_at, crawl_id, card FROM evidence
+        SELECT sha256, seen_at, crawl_id, page_url, length(card) AS compressed_bytes, card
+        FROM evidence
         WHERE marketplace = :marketplace AND listing_id = :listing_id ORDER BY seen_at""",
     # What a takedown request needs, per brand and listing with one of the `:verdicts`
     # (comma-separated; counterfeit and reported when empty): the title and card as flagged
@@ -160,9 +161,9 @@ REVIEWER_QUERIES = {
           AND {_where("brand", "marketplace", "risk", "since", "seller", a="a.", l="l.")}
         ORDER BY a.verdict_at, a.brand, l.marketplace, l.listing_id
         {_LIMIT.format(default=100000)}""",
-    # Per brand and marketplace: high-risk listings first seen since the latest crawl that
-    # assessed them, open (flagged, unjudged), reported, removed, relisted, and the median days
-    # from a `reported` review to the `removed` one after it.
+    # Per brand and marketplace: high-risk listings the latest crawl found first (it is the
+    # only one that saw them), open (flagged, unjudged), reported, removed, relisted, and the
+    # median days from a `reported` review to the `removed` one after it.
     "takedown_report": f"""
         WITH latest AS (
             SELECT brand, marketplace, max(last_crawl_id) AS crawl_id FROM assessments
@@ -189,8 +190,8 @@ REVIEWER_QUERIES = {
             FROM ranked WHERE n IN ((total + 1) / 2, (total + 2) / 2)
             GROUP BY brand, marketplace)
         SELECT a.brand, a.marketplace,
-               count(*) FILTER (WHERE a.risk = 'high' AND a.first_seen >= c.started_at)
-                   AS new_high_risk,
+               count(*) FILTER (WHERE a.risk = 'high' AND a.times_seen = 1
+                                AND a.last_crawl_id = latest.crawl_id) AS new_high_risk,
                count(*) FILTER (WHERE a.risk IN ('high', 'medium') AND a.verdict IS NULL)
                    AS open,
                count(*) FILTER (WHERE a.verdict = 'reported') AS reported,
