@@ -106,8 +106,9 @@ def _marks(store: Store, args: argparse.Namespace) -> list[tuple[str, str, str |
             raise review.ReviewError(f"{missing}: crawler review mark KEY... VERDICT "
                                      f"(one of {verdicts})")
         verdict = words[-1]
-    if verdict is not None and verdict not in review.REVIEWER_VERDICTS or (
-            verdict is None and not args.from_csv):
+    if verdict is None and not args.from_csv:
+        raise review.ReviewError(f"no VERDICT (one of {verdicts}) after --seller")
+    if verdict is not None and verdict not in review.REVIEWER_VERDICTS:
         raise review.ReviewError(f"verdict must be one of {verdicts}, not {verdict!r}")
     if args.from_csv:
         return review.read_marks(Path(args.from_csv), verdict, args.note)

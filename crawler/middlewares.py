@@ -60,9 +60,9 @@ class BackoffRetryMiddleware:
     async def process_response(self, request, response):
         tries = request.meta.get("retry_times", 0)
         market = MARKETPLACES.get(request.meta.get("marketplace"))
-        read = market and (market.product_page if request.meta.get("page") == "product"
-                           else market.page)
-        if read and read(response).is_blocked():
+        page_of = None if market is None else (
+            market.product_page if request.meta.get("page") == "product" else market.page)
+        if page_of is not None and page_of(response).is_blocked():
             reason, wait, most = "bot_wall", self.backoff * 2**tries, self.wall_retries
         elif response.status in (429, 503) and "Retry-After" in response.headers:
             wait = retry_after_seconds(response.headers.get("Retry-After"))

@@ -119,7 +119,8 @@ def seller_keys(store: Store, seller: str, marketplace: str | None = None,
 
 def read_marks(path: Path, verdict: str | None, note: str | None) -> list[tuple[str, str, str]]:
     """(key, verdict, note) from a CSV file with a `key` column and optional `verdict` and
-    `note` columns; `verdict` and `note` stand in for empty cells."""
+    `note` columns (an export is one); `verdict` and `note`, when given, apply to every row.
+    A row repeated (an export's row per brand) counts once."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as file:
             reader = csv.DictReader(file)
@@ -128,17 +129,25 @@ def read_marks(path: Path, verdict: str | None, note: str | None) -> list[tuple[
             marks = []
             for row in reader:
                 where = f"{path} line {reader.line_num}"
-                chosen = (row.get("verdict") or "").strip().lower() or verdict
-                if chosen is None:
+                chosen = verdict or (row.get("verdict") or "").strip().lower()
+                if not chosen:
                     raise ReviewError(f"{where}: no verdict (in a verdict column, or after "
                                       "--from-csv FILE)")
                 if chosen not in REVIEWER_VERDICTS:
                     raise ReviewError(f"{where}: verdict must be one of "
                                       f"{', '.join(REVIEWER_VERDICTS)}, not {chosen!r}")
-                marks.append((row["key"] or "", chosen, (row.get("note") or "").strip() or note))
+                marks.append((row["key"] or "", chosen,
+                              note or (row.get("note") or "").strip() or None))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ReviewError(f"{path}: cannot read it as a CSV file ({exc})") from None
-    return marks
+    return list(dict.fromkeys(marks))
+
+
+def _judgeable(store: Store, marketplace: str, listing_id: str, brand: str | None) -> bool:
+    """Whether `brand` (or any brand, when None) assessed the listing."""
+    brands = {a["brand"] for a in run(store.conn, "listing_assessments", marketplace=marketplace,
+                                      listing_id=listing_id)}
+    return brand in brands if brand else bool(brands)
 
 
 def mark(store: Store, marks: Iterable[tuple[str, str | None, str | None]],
@@ -147,12 +156,8 @@ def mark(store: Store, marks: Iterable[tuple[str, str | None, str | None]],
     (key, verdict) of each. Nothing is recorded when a key is unknown."""
     marks = list(marks)
     reviews = [(*parse_key(key), verdict, note) for key, verdict, note in marks]
-    missing = []
-    for (key, *_), (marketplace, listing_id, *_) in zip(marks, reviews, strict=True):
-        brands = {a["brand"] for a in run(store.conn, "listing_assessments",
-                                          marketplace=marketplace, listing_id=listing_id)}
-        if not brands or brand and brand not in brands:
-            missing.append(key)
+    missing = [key for (key, *_), (marketplace, listing_id, *_) in zip(marks, reviews, strict=True)
+               if not _judgeable(store, marketplace, listing_id, brand)]
     if missing:
         whose = f" assessed for {brand}" if brand else ""
         raise ReviewError(f"no listing{whose} {', '.join(missing[:5])}"
@@ -167,8 +172,8 @@ def sellers(store: Store, brand: str | None = None, marketplace: str | None = No
     return run(store.conn, "sellers", brand=brand, marketplace=marketplace, limit=limit)
 
 
-def export(store: Store, filters: Filters, verdicts: Iterable[str] = EXPORTED_VERDICTS,
-           ) -> list[dict]:
+def export(store: Store, filters: Filters,
+           verdicts: Iterable[str] = EXPORTED_VERDICTS) -> list[dict]:
     """The evidence a takedown request needs, per brand and listing with one of `verdicts`."""
     return run(store.conn, "export", verdicts=",".join(verdicts), **asdict(filters))
 
@@ -317,7 +322,7 @@ def show_lines(found: dict, width: int) -> list[str]:
         lines.append(cut(f"  {a['brand']}: {a['score']} {a['risk']}, {verdict}; search "
                          f"{plain(a['keyword'])}, seen {a['first_seen']} to {a['last_seen']}",
                          width))
-        lines += [cut(f"    {r.get('points', 0):+d} {r.get('rule')}: {plain(r.get('detail'))}",
+        lines += [cut(f"    {r.get('points') or 0:+} {r.get('rule')}: {plain(r.get('detail'))}",
                       width) for r in _json_list(a["reasons"])]
     sections = [
         ("history", [Column("seen at", 19, **FIXED), Column("crawl", 6, **NUMBER),

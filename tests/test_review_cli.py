@@ -165,20 +165,34 @@ async def test_mark_one_many_a_seller_a_csv_file_and_unmark(review, db, tmp_path
                                                        "assessed_listings")}
     assert {marked[k] for k in theirs} == {"reported"}
 
+    rest = [r["key"] for r in flagged(db)]
     sheet = tmp_path / "verdicts.csv"
-    sheet.write_text(f"key,verdict,note\n{keys[5]},counterfeit,logo\n{keys[6]},,\n",
-                     encoding="utf-8-sig")
-    assert review("mark", "--from-csv", str(sheet), "legitimate", "--db", d).stdout == \
-        f"{keys[5]}: counterfeit\n{keys[6]}: legitimate\n"
+    sheet.write_text(f"key,verdict,note\n{rest[0]},counterfeit,logo\n{rest[1]},unsure,\n"
+                     f"{rest[1]},unsure,\n", encoding="utf-8-sig")
+    assert review("mark", "--from-csv", str(sheet), "--db", d).stdout == \
+        f"{rest[0]}: counterfeit\n{rest[1]}: unsure\n"
+    assert rows(db, "SELECT note FROM reviews WHERE marketplace || ':' || listing_id = ?",
+                rest[0]) == [{"note": "logo"}]
+    # An export, marked reported in one go: the command line's verdict and note for every row.
+    exported = tmp_path / "takedowns.csv"
+    assert review("export", "--db", d, "--out", str(exported)).returncode == 0
+    reported = review("mark", "--from-csv", str(exported), "reported", "--note", "form 9",
+                      "--db", d)
+    assert {line.split(": ")[0] for line in reported.stdout.splitlines()} == {
+        keys[0], rest[0], *theirs}
+    assert review("mark", "--from-csv", str(exported), "counterfeit", "--db", d).returncode == 0
     history = rows(db, "SELECT verdict, note, reviewer FROM reviews WHERE marketplace || ':' || "
                        "listing_id = ? ORDER BY id", keys[0])
-    assert history == [{"verdict": "counterfeit", "note": "GG clasp", "reviewer": "ana"}]
+    assert history[:2] == [{"verdict": "counterfeit", "note": "GG clasp", "reviewer": "ana"},
+                           {"verdict": "reported", "note": "form 9", "reviewer": history[1][
+                               "reviewer"]}]
 
-    assert review("unmark", keys[0], keys[5], "--db", d, "--by", "ana").stdout == \
-        f"{keys[0]}: cleared\n{keys[5]}: cleared\n"
-    assert {keys[0], keys[5]} <= {r["key"] for r in flagged(db)}  # back in the queue
+    assert review("unmark", keys[0], rest[0], "--db", d, "--by", "ana").stdout == \
+        f"{keys[0]}: cleared\n{rest[0]}: cleared\n"
+    assert {keys[0], rest[0]} <= {r["key"] for r in flagged(db)}  # back in the queue
     assert rows(db, "SELECT verdict FROM reviews WHERE marketplace || ':' || listing_id = ? "
-                    "ORDER BY id", keys[0]) == [{"verdict": "counterfeit"}, {"verdict": None}]
+                    "ORDER BY id", keys[0]) == [{"verdict": v} for v in (
+                        "counterfeit", "reported", "counterfeit", None)]
 
 
 @pytest.mark.parametrize(("args", "message"), [
