@@ -230,10 +230,12 @@ def resolve_recheck(arguments: dict, settings: BaseSettings) -> RecheckPlan:
     except watchlist.WatchlistError as exc:
         raise ArgumentError(str(exc)) from None
     marketplaces = _marketplaces(arguments.get("marketplace"))
+    database = database_path(settings.get("SQLITE_PATH"))
+    if not database.exists():
+        raise ArgumentError(f"SQLITE_PATH {str(database)!r}: no database to recheck")
     return RecheckPlan(
         watchlist=wl, brands=brands, marketplaces=marketplaces, keywords=(), max_pages=1,
-        base_url=_base_url(arguments.get("base_url"), marketplaces),
-        database=database_path(settings.get("SQLITE_PATH")),
+        base_url=_base_url(arguments.get("base_url"), marketplaces), database=database,
         job_id=arguments.get(SCRAPYD_JOB_ARGUMENT) or None,
         limit=_whole_number(arguments.get("limit"), "limit", DEFAULT_RECHECK_LIMIT, 100_000),
     )

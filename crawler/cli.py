@@ -85,7 +85,7 @@ def review_queue(store: Store, args: argparse.Namespace) -> int:
 
 def review_show(store: Store, args: argparse.Namespace) -> int:
     """Everything about one listing, also after it vanished from the site."""
-    found = review.show(store, args.key, cards=args.card)
+    found = review.show(store, args.key, cards=args.card, brand=args.brand)
     if args.format == "json":
         review.write_json(found, sys.stdout)
     else:

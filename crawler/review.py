@@ -93,20 +93,24 @@ def queue(store: Store, filters: Filters) -> list[dict]:
     return run(store.conn, "filtered_queue", **asdict(filters))
 
 
-def show(store: Store, key: str, cards: bool = False) -> dict:
-    """Everything the database knows of one listing: facts, each brand's assessment, its
-    history, evidence (with the cards when asked) and reviews."""
+def show(store: Store, key: str, cards: bool = False, brand: str | None = None) -> dict:
+    """Everything the database knows of one listing: facts, each brand's (or one brand's)
+    assessment and reviews, its history, and its evidence (with the cards when asked)."""
     marketplace, listing_id = parse_key(key)
     where = {"marketplace": marketplace, "listing_id": listing_id}
     found = run(store.conn, "listing", **where)
     if not found:
         raise ReviewError(f"no listing {key} in {store.path}")
+
+    def of_brand(rows: list[dict]) -> list[dict]:
+        return [row for row in rows if brand in (None, row["brand"])]
+
     return {
         "listing": found[0],
-        "assessments": run(store.conn, "listing_assessments", **where),
+        "assessments": of_brand(run(store.conn, "listing_assessments", **where)),
         "history": run(store.conn, "price_history", **where),
         "evidence": store.cards(**where) if cards else run(store.conn, "evidence", **where),
-        "reviews": run(store.conn, "listing_reviews", **where),
+        "reviews": of_brand(run(store.conn, "listing_reviews", **where)),
     }
 
 

@@ -129,17 +129,27 @@ async def test_recheck_resumes_from_jobdir(httpserver, tmp_path):
     assert not [p for p in requested(httpserver) if p.startswith("/product-detail/")]
 
 
-def plan(**arguments):
-    return resolve_recheck(arguments, Settings({"SQLITE_PATH": "listings.db"}))
+@pytest.fixture
+def plan(tmp_path):
+    """The recheck plan of spider arguments, on a database that exists."""
+    Store(tmp_path / "listings.db").close()
+    settings = Settings({"SQLITE_PATH": str(tmp_path / "listings.db")})
+    return lambda **arguments: resolve_recheck(arguments, settings)
 
 
-def test_arguments_like_the_brand_spiders():
+def test_arguments_like_the_brand_spiders(plan):
     every = plan()
     assert len(every.brands) >= 7 and every.limit == 500 and every.base_url is None
     one = plan(brand="Gucci", marketplace="alibaba", base_url="http://127.0.0.1:1/", limit="20")
     assert ([b.slug for b in one.brands], one.limit) == (["gucci"], 20)
     assert one.site(one.marketplaces[0]) == "http://127.0.0.1:1"
     assert plan(_job="abc").job_id == "abc"
+
+
+def test_a_database_that_is_not_there_is_refused(tmp_path):
+    with pytest.raises(ArgumentError, match="no database to recheck"):
+        resolve_recheck({}, Settings({"SQLITE_PATH": str(tmp_path / "none.db")}))
+    assert not (tmp_path / "none.db").exists()
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
@@ -151,7 +161,7 @@ def test_arguments_like_the_brand_spiders():
     ({"marketplace": "ebay"}, "unknown marketplace 'ebay'"),
     ({"base_url": "http://127.0.0.1:1"}, "base_url needs exactly one marketplace"),
 ])
-def test_bad_arguments_are_refused(arguments, message):
+def test_bad_arguments_are_refused(plan, arguments, message):
     with pytest.raises(ArgumentError, match=re.escape(message)):
         plan(**arguments)
 

@@ -139,6 +139,9 @@ async def test_show_tells_everything_about_one_listing(review, db, serve, tmp_pa
     assert data["evidence"][0]["card"] == zlib.decompress(evidence[0]["card"]).decode()
     assert [(r["verdict"], r["reviewer"], r["note"]) for r in data["reviews"]] == [
         ("reported", "ana", "form 7")]
+    other = json.loads(review("show", key, "--db", str(db), "--format", "json", "--brand",
+                              "balenciaga").stdout)
+    assert other["assessments"] == other["reviews"] == [] and other["listing"]["key"] == key
 
 
 async def test_mark_one_many_a_seller_a_csv_file_and_unmark(review, db, tmp_path):
