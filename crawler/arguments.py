@@ -17,8 +17,10 @@ from crawler.watchlist import Brand, Watchlist
 
 # `brand` is `name` under another name: scrapyd's schedule.json keeps `name` for itself.
 ARGUMENTS = ("name", "brand", "marketplace", "keywords", "max_pages", "base_url")
+RECHECK_ARGUMENTS = ("name", "brand", "marketplace", "base_url", "limit")
 SCRAPYD_JOB_ARGUMENT = "_job"  # scrapyd adds its job id to every crawl it runs
 DEFAULT_MAX_PAGES = 5
+DEFAULT_RECHECK_LIMIT = 500
 # Numeric settings the crawl reads - the project's own, and Scrapy's that it sets or documents -
 # with the least value each takes. Checked here, a bad one is one line, not a traceback midway
 # through Scrapy's start.
@@ -90,6 +92,14 @@ class CrawlPlan:
         return (self.base_url or marketplace.base_url).rstrip("/")
 
 
+@dataclass(frozen=True)
+class RecheckPlan(CrawlPlan):
+    """A crawl that searches nothing: it visits the product pages of at most `limit` listings
+    that one of `brands` judged counterfeit or reported."""
+
+    limit: int = DEFAULT_RECHECK_LIMIT
+
+
 def _comma_list(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
@@ -104,12 +114,13 @@ def _marketplaces(value: str | None) -> tuple[Marketplace, ...]:
     return tuple(MARKETPLACES[n] for n in dict.fromkeys(names))
 
 
-def _max_pages(value: object) -> int:
+def _whole_number(value: object, name: str, default: int, most: int) -> int:
+    """A spider argument that is a whole number from 1 to `most` (`default` when not given)."""
     if value is None or value == "":
-        return DEFAULT_MAX_PAGES
+        return default
     text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= 1000:
-        raise ArgumentError(f"max_pages must be a whole number from 1 to 1000, not {value!r}")
+    if not text.isdigit() or not 1 <= int(text) <= most:
+        raise ArgumentError(f"{name} must be a whole number from 1 to {most}, not {value!r}")
     return int(text)
 
 
@@ -165,18 +176,26 @@ def database_path(value: str | None) -> Path:
     return path
 
 
-def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
-    """A crawl plan from spider arguments and settings, or ArgumentError naming the problem."""
-    unknown = sorted(set(arguments) - set(ARGUMENTS) - {SCRAPYD_JOB_ARGUMENT})
+def _refuse_unknown(arguments: dict, known: tuple[str, ...], spider: str) -> None:
+    unknown = sorted(set(arguments) - set(known) - {SCRAPYD_JOB_ARGUMENT})
     if unknown:
         raise ArgumentError(
-            f"unknown argument {unknown[0]!r}; the brand spider takes: {', '.join(ARGUMENTS)}"
+            f"unknown argument {unknown[0]!r}; the {spider} spider takes: {', '.join(known)}"
         )
+
+
+def _watchlist(settings: BaseSettings) -> Watchlist:
+    own = settings.get("WATCHLIST")
+    return watchlist.load(Path(own).expanduser() if own else None)
+
+
+def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
+    """A crawl plan from spider arguments and settings, or ArgumentError naming the problem."""
+    _refuse_unknown(arguments, ARGUMENTS, "brand")
     name = str(arguments.get("name") or arguments.get("brand") or "").strip()
     _check_numbers(settings)
     try:
-        own = settings.get("WATCHLIST")
-        wl = watchlist.load(Path(own).expanduser() if own else None)
+        wl = _watchlist(settings)
         if not name:
             raise ArgumentError(
                 f"missing -a name=BRAND; known brands: {', '.join(sorted(wl.brands))}, or all"
@@ -192,10 +211,32 @@ def resolve(arguments: dict, settings: BaseSettings) -> CrawlPlan:
         brands=brands,
         marketplaces=marketplaces,
         keywords=keywords,
-        max_pages=_max_pages(arguments.get("max_pages")),
+        max_pages=_whole_number(arguments.get("max_pages"), "max_pages", DEFAULT_MAX_PAGES, 1000),
         base_url=_base_url(arguments.get("base_url"), marketplaces),
         database=database,
         job_id=arguments.get(SCRAPYD_JOB_ARGUMENT) or None,
     )
     _check_url_lengths(plan, settings.getint("URLLENGTH_LIMIT"))
     return plan
+
+
+def resolve_recheck(arguments: dict, settings: BaseSettings) -> RecheckPlan:
+    """The recheck spider's plan: the brands whose judged listings it visits (all by default),
+    marketplaces, base_url and limit; ArgumentError naming the problem."""
+    _refuse_unknown(arguments, RECHECK_ARGUMENTS, "recheck")
+    _check_numbers(settings)
+    try:
+        wl = _watchlist(settings)
+        brands = tuple(wl.select(str(arguments.get("name") or arguments.get("brand") or "all")))
+    except watchlist.WatchlistError as exc:
+        raise ArgumentError(str(exc)) from None
+    marketplaces = _marketplaces(arguments.get("marketplace"))
+    database = database_path(settings.get("SQLITE_PATH"))
+    if not database.exists():
+        raise ArgumentError(f"SQLITE_PATH {str(database)!r}: no database to recheck")
+    return RecheckPlan(
+        watchlist=wl, brands=brands, marketplaces=marketplaces, keywords=(), max_pages=1,
+        base_url=_base_url(arguments.get("base_url"), marketplaces), database=database,
+        job_id=arguments.get(SCRAPYD_JOB_ARGUMENT) or None,
+        limit=_whole_number(arguments.get("limit"), "limit", DEFAULT_RECHECK_LIMIT, 100_000),
+    )

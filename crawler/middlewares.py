@@ -40,8 +40,10 @@ def retry_after_seconds(value: bytes | str | None) -> float | None:
 class BackoffRetryMiddleware:
     """Retry captcha walls (exponential backoff) and 429/503 answers (honouring Retry-After).
 
-    Whether a response is a wall is the page object's call (`SearchPage.is_blocked`), asked
-    of the marketplace the request searched (`meta["marketplace"]`).
+    Whether a response is a wall is the page object's call, asked of the marketplace the
+    request is for (`meta["marketplace"]`): `ProductPage.is_blocked` for a product page
+    (`meta["page"] == "product"`: it carries anti-bot scripts and shows no search results),
+    else `SearchPage.is_blocked`.
     """
 
     def __init__(self, crawler) -> None:
@@ -58,7 +60,9 @@ class BackoffRetryMiddleware:
     async def process_response(self, request, response):
         tries = request.meta.get("retry_times", 0)
         market = MARKETPLACES.get(request.meta.get("marketplace"))
-        if market is not None and market.page(response).is_blocked():
+        page_of = None if market is None else (
+            market.product_page if request.meta.get("page") == "product" else market.page)
+        if page_of is not None and page_of(response).is_blocked():
             reason, wait, most = "bot_wall", self.backoff * 2**tries, self.wall_retries
         elif response.status in (429, 503) and "Retry-After" in response.headers:
             wait = retry_after_seconds(response.headers.get("Retry-After"))

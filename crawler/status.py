@@ -25,7 +25,11 @@ def crawl_status(stats: dict, finish_reason: str) -> str:
     if stats.get("listings/layout_changed"):
         return "layout_changed"
     failed = stats.get("listings/failed_pages", 0) + stats.get("spider_exceptions/count", 0)
-    read = stats.get("listings/scraped") or stats.get("listings/empty_pages")
+    # A recheck reads product pages: a live or a removed listing is a page read (and a recheck
+    # with no listing to visit has nothing to fail on).
+    read = (stats.get("listings/scraped") or stats.get("listings/empty_pages")
+            or stats.get("listings/recheck/live") or stats.get("listings/recheck/removed")
+            or stats.get("listings/recheck/listings") == 0)
     if not read:
         return "failed"  # not one results page could be read (errors, offsite redirects, ...)
     if stats.get("listings/degraded_pages"):

@@ -87,15 +87,17 @@ def always(site: str, file: str, status: int = 200) -> Callable[[str], tuple[int
 
 
 async def crawl(marketplace: str, base_url: str, db: Path, brand: str = "gucci",
-                settings: dict | None = None, **arguments: object) -> Crawler:
+                settings: dict | None = None, spider: type = BrandSpider,
+                **arguments: object) -> Crawler:
     """Crawl a local marketplace in this process as `crawl_command` would; the finished crawler."""
     # `settings` go over the project's like `-s`, `arguments` are the spider's `-a`; a crawl that
-    # `scrapy crawl` would end with a non-zero exit code raises here.
+    # `scrapy crawl` would end with a non-zero exit code raises here. `spider`: the brand spider,
+    # or the recheck spider (which takes the same name, marketplace and base_url).
     values = Settings()
     values.setmodule("crawler.settings", priority="project")
     values.update({**LOCAL_CRAWL_SETTINGS, "SQLITE_PATH": str(db), **(settings or {})},
                   priority="cmdline")
-    crawler = CrawlerRunner(values).create_crawler(BrandSpider)
+    crawler = CrawlerRunner(values).create_crawler(spider)
     await crawler.crawl(name=brand, marketplace=marketplace, base_url=base_url, **arguments)
     return crawler
 

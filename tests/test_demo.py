@@ -22,5 +22,7 @@ def test_demo_crawls_every_marketplace_and_prints_the_flagged_table(tmp_path):
     assert [c["listings_stored"] for c in crawls] == [288, 120, 60]
     assert "review_queue" in result.stdout
     table = result.stdout.split("Top 5:")[1].strip().splitlines()
-    assert table[0].split()[:3] == ["score", "risk", "market"]  # the output ends with the table
-    assert len(table) == 2 + 5 and all(" high " in line for line in table[2:])
+    assert table[0].split()[:3] == ["score", "risk", "key"]  # the output ends with the queue
+    # Each listing: its line, then its URL and its reasons.
+    assert len(table) == 2 + 3 * 5 and all(" high " in line for line in table[2::3])
+    assert all(line.strip().startswith("https://") for line in table[3::3])

@@ -191,12 +191,12 @@ def jobs(scrapyd, tmp_path_factory) -> Iterator[dict[str, tuple[dict, Path]]]:
 
 
 def test_scrapyd_deploy_packs_the_spider_and_the_bundled_watchlist(scrapyd):
-    assert scrapyd.deployed["status"] == "ok" and scrapyd.deployed["spiders"] == 1
+    assert scrapyd.deployed["status"] == "ok" and scrapyd.deployed["spiders"] == 2
     with pytest.raises(HTTPError) as refused:
         scrapyd.open("/listprojects.json", login=False)
     assert refused.value.code == 401
     refused.value.close()
-    assert scrapyd.call("listspiders.json", project=PROJECT)["spiders"] == ["brand"]
+    assert scrapyd.call("listspiders.json", project=PROJECT)["spiders"] == ["brand", "recheck"]
     [egg] = (scrapyd.folder / "eggs" / PROJECT).glob("*.egg")
     assert "crawler/brands.toml" in zipfile.ZipFile(egg).namelist()
 

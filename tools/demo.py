@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from crawler.cli import print_queue
+from crawler.review import queue_lines
 from crawler.store import Store
 from tools.fixture_server import FixtureServer, FixtureSite, crawl_command
 
@@ -55,12 +56,13 @@ def demo(args: argparse.Namespace) -> int:
 Query it yourself:
   sqlite3 {args.db} "SELECT score, risk, title, url FROM review_queue LIMIT 20"
   sqlite3 {args.db} "SELECT * FROM crawls ORDER BY id DESC LIMIT 5"
-  crawler review --db {args.db}                      # the same queue
-  crawler review --db {args.db} --mark alibaba:ID counterfeit   # record a verdict
+  crawler review queue --db {args.db}                # the same queue (README: "Reviewing")
+  crawler review mark alibaba:ID counterfeit --db {args.db}     # record a verdict
+  make review DB={args.db}                           # browse it in Datasette
 
 {total} listings in {args.db}; {flagged} flagged for review. Top {len(rows)}:
 """)
-    print_queue(rows)
+    print("\n".join(queue_lines(rows, shutil.get_terminal_size().columns)))
     return code
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from crawler.currency import RATES_DATE, usd
-from crawler.store.queries import CRAWLS_ENDED, NEW_HIGH_RISK
+from crawler.store.queries import CRAWLS_ENDED, NEW_HIGH_RISK, run
 from crawler.store.schema import (
     APPLICATION_ID,
     CRAWL_COLUMNS,
@@ -344,16 +344,48 @@ class Store:
                    brand: str | None = None) -> int:
         """Record a verdict (None clears it) on a listing, for one brand or every brand that
         assessed it; how many assessments it applies to (0: no such listing)."""
-        if verdict is not None and verdict not in VERDICTS:
-            raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+        return self.add_reviews([(marketplace, listing_id, verdict, note)], reviewer, brand)[0]
+
+    def add_reviews(self, reviews: Iterable[tuple[str, str, str | None, str | None]],
+                    reviewer: str | None = None, brand: str | None = None) -> list[int]:
+        """Record (marketplace, listing_id, verdict, note) reviews in one transaction, each for
+        one brand or every brand that assessed the listing; how many assessments each
+        applies to (0: no such listing)."""
+        reviews = list(reviews)
+        for *_, verdict, _ in reviews:
+            if verdict is not None and verdict not in VERDICTS:
+                raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+        applied = []
         with self._transaction():
-            brands = [row[0] for row in self.conn.execute(
-                "SELECT brand FROM assessments WHERE marketplace = ? AND listing_id = ? "
-                "AND (? IS NULL OR brand = ?)", (marketplace, listing_id, brand, brand))]
-            self.conn.executemany(_REVIEW, [
-                (b, marketplace, listing_id, verdict, note or None, reviewer, utc_now())
-                for b in brands])
-        return len(brands)
+            for marketplace, listing_id, verdict, note in reviews:
+                brands = [row[0] for row in self.conn.execute(
+                    "SELECT brand FROM assessments WHERE marketplace = ? AND listing_id = ? "
+                    "AND (? IS NULL OR brand = ?)", (marketplace, listing_id, brand, brand))]
+                self.conn.executemany(_REVIEW, [
+                    (b, marketplace, listing_id, verdict, note or None, reviewer, utc_now())
+                    for b in brands])
+                applied.append(len(brands))
+        return applied
+
+    def record_removed(self, marketplace: str, listing_id: str, brands: Iterable[str],
+                       note: str) -> int:
+        """A `removed` review by `recheck` for each of `brands` whose latest verdict on the
+        listing is still counterfeit or reported; how many were added."""
+        with self._transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO reviews (brand, marketplace, listing_id, verdict, note, reviewer, "
+                "created_at) SELECT brand, marketplace, listing_id, 'removed', ?, 'recheck', ? "
+                "FROM assessments WHERE marketplace = ? AND listing_id = ? "
+                "AND verdict IN ('counterfeit', 'reported') "
+                "AND brand IN (SELECT value FROM json_each(?))",
+                (note, utc_now(), marketplace, listing_id, json.dumps(list(brands))))
+        return cursor.rowcount
+
+    def cards(self, marketplace: str, listing_id: str) -> list[dict]:
+        """A listing's evidence rows, oldest first, each with its card as text."""
+        return [{**row, "card": zlib.decompress(row["card"]).decode("utf-8", "replace")}
+                for row in run(self.conn, "evidence_cards", marketplace=marketplace,
+                               listing_id=listing_id)]
 
     def judged(self) -> dict[tuple[str, str, str], str]:
         """Each judged assessment's verdict by (brand, marketplace, listing_id)."""
