@@ -69,3 +69,20 @@ def test_a_reviewers_verdict_stays_beside_the_score_not_in_it(crawler, tmp_path)
     judged, other = pipeline.process_item(make("1")), pipeline.process_item(make("2"))
     assert (judged.score, judged.risk) == (other.score, other.risk) and judged.risk == "high"
     assert not [r for r in judged.reasons if r["rule"].startswith("reviewer_")]
+
+
+def test_reviewers_verdicts_reach_the_scorer_as_evidence_across_listings(crawler, tmp_path):
+    store = Store(tmp_path / "p.db")
+    crawl_id = store.start_crawl("gucci", ["alibaba"])
+    store.save([{"marketplace": "alibaba", "listing_id": "9", "url": "u", "brand": "gucci",
+                 "keyword": "k", "title": "Designer canvas tote bag women luxury",
+                 "seller_name": "Yiwu Copy Bags Co."}], crawl_id)
+    store.add_review("alibaba", "9", "counterfeit")
+    store.close()
+    pipeline = ScorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    same_seller = make("10")
+    same_seller.seller_name = "Yiwu Copy Bags Co."
+    scored = pipeline.process_item(same_seller)
+    history = [r for r in scored.reasons if r["rule"] == "seller_history"]
+    assert history and "alibaba:9" in history[0]["detail"]

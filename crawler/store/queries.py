@@ -219,6 +219,13 @@ REVIEWER_QUERIES = {
         GROUP BY a.marketplace, a.listing_id ORDER BY judged_at DESC, a.marketplace,
                  a.listing_id
         LIMIT :limit""",
+    # What the scorer knows from reviewers (evidence across listings): every judged listing's
+    # seller, title and whether it was judged counterfeit.
+    "judged_listings": f"""
+        SELECT DISTINCT l.marketplace || ':' || l.listing_id AS key, l.seller_name, l.title,
+               a.verdict IN {JUDGED_COUNTERFEIT} AS counterfeit
+        FROM assessments a JOIN listings l USING (marketplace, listing_id)
+        WHERE a.verdict IN ('counterfeit', 'reported', 'removed', 'relisted', 'legitimate')""",
     "verdict_load": """
         SELECT brand, marketplace, listing_id, verdict FROM assessments
         WHERE verdict IS NOT NULL""",
