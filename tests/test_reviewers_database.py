@@ -180,3 +180,11 @@ def test_a_database_is_not_this_projects_is_refused(tmp_path):
     conn.close()
     with pytest.raises(Exception, match="not a brand-crawler database"):
         Store(other)
+
+
+def test_history_evidence_and_reviews_link_to_their_listing_and_crawl(store):
+    for table in ("observations", "evidence", "reviews", "assessments"):
+        keys = {(r[2], r[3]) for r in store.conn.execute(f"PRAGMA foreign_key_list({table})")}
+        assert ("listings", "marketplace") in keys, table
+    for table in ("observations", "evidence", "assessments"):
+        assert "crawls" in {r[2] for r in store.conn.execute(f"PRAGMA foreign_key_list({table})")}

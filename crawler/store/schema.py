@@ -168,8 +168,8 @@ def reviewers_database(conn: sqlite3.Connection) -> None:
     each listing's score becomes its brand's assessment, each verdict a review.
     """
     add_columns(conn, "listings", FACT_COLUMNS)
-    add_columns(conn, "observations", OBSERVATION_COLUMNS)
     add_columns(conn, "crawls", {"job_id": "TEXT"})
+    _observations_with_keys(conn)
     for statement in (ASSESSMENTS, REVIEWS, EVIDENCE, REVIEW_STATE, ASSESSED_LISTINGS,
                       *INDEXES):
         conn.execute(statement)
@@ -189,6 +189,23 @@ def reviewers_database(conn: sqlite3.Connection) -> None:
         "WHERE verdict IS NOT NULL AND brand IS NOT NULL")
     conn.execute("DROP VIEW IF EXISTS review_queue")  # a view holds no data: rebuilt on the join
     conn.execute(REVIEW_QUEUE)
+
+
+def _observations_with_keys(conn: sqlite3.Connection) -> None:
+    """Observations rebuilt with foreign keys to listings and crawls (SQLite cannot add them
+    to a table), every row copied as it was."""
+    add_columns(conn, "observations", OBSERVATION_COLUMNS)
+    columns = {**RELEASED_OBSERVATION_COLUMNS, **OBSERVATION_COLUMNS}
+    names = ", ".join(columns)
+    definitions = ", ".join(f"{column} {kind}" for column, kind in columns.items())
+    conn.execute(f"CREATE TABLE observations_keyed ({definitions}, "
+                 "PRIMARY KEY (crawl_id, marketplace, listing_id), "
+                 f"FOREIGN KEY (crawl_id) REFERENCES crawls (id), {LISTING_KEY})")
+    conn.execute(f"INSERT INTO observations_keyed ({names}) SELECT {names} FROM observations")
+    conn.execute("DROP TABLE observations")
+    conn.execute("ALTER TABLE observations_keyed RENAME TO observations")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_observations_marketplace_listing_id "
+                 "ON observations (marketplace, listing_id)")
 
 
 def ensure_full_text_search(db) -> None:
