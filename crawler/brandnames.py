@@ -12,7 +12,15 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from crawler.text import PhraseRegex, alternatives, by_first_character, compact, fold, visible
-from crawler.vocabulary import FOR_WORDS, GENUINE_RE, INSPIRED_BEFORE, INSPIRED_WORDS, PEOPLE
+from crawler.vocabulary import (
+    AFTER_RE,
+    AFTER_WORDS,
+    FOR_WORDS,
+    GENUINE_RE,
+    INSPIRED_BEFORE,
+    INSPIRED_WORDS,
+    PEOPLE,
+)
 from crawler.watchlist import Brand
 
 _TOKEN_RE = re.compile(r"[a-z0-9@$]+")
@@ -72,7 +80,8 @@ class _Names:
     lines_by_word: dict[str, tuple[tuple[int, str, re.Pattern, re.Pattern | None], ...]]
     line_word_re: re.Pattern | None  # any of those words
     inspired_re: re.Pattern
-    accessory_re: re.Pattern
+    accessory_re: re.Pattern  # "case for AirPods"
+    accessory_after_re: re.Pattern | None  # "AirPods 対応 ケース": the words after it
     look_alike_re: PhraseRegex | None  # nicknames and spellings sellers use for the brand
     imitation_re: PhraseRegex | None
     feature_re: PhraseRegex | None
@@ -167,7 +176,8 @@ def _names(brand: Brand) -> _Names:
         kept_words=frozenset(w for name in words if len(name) >= 2 for w in name if len(w) > 2),
         near=_near_names(names),
         cased=frozenset(w for f in (*forms, *lines) for w in _RAW_WORD_RE.findall(f)),
-        named_re=re.compile(rf"(?:{_first(named)})(?![a-z0-9])"),
+        # a model number may follow a name directly: iPhone15, AirPods3
+        named_re=re.compile(rf"(?:{_first(named)})(?![a-z])"),
         monogram_re=re.compile("|".join(map(_monogram, brand.monograms)))
         if brand.monograms else None,
         letter_logo_re=_letter_logo(brand),
@@ -181,6 +191,9 @@ def _names(brand: Brand) -> _Names:
             rf"(?:{anything})"
             r"(?:[\s\-]+[a-z0-9]+){0,4}"
         ),
+        accessory_after_re=re.compile(
+            rf"(?:{_first([*either, *map(_line_pattern, lines)])})(?:[\s\-]*\w+){{0,2}}?\s*"
+            rf"(?:{'|'.join(alternatives(AFTER_WORDS))})") if AFTER_WORDS else None,
         inspired_re=re.compile(rf"{inspired}(?![a-z0-9])"),
         look_alike_re=PhraseRegex(brand.look_alikes) if brand.look_alikes else None,
         imitation_re=_by_category(brand.imitations) if brand.imitations else None,
@@ -371,6 +384,8 @@ def match_brand(title: str, brand: Brand) -> BrandMatch:
             code in folded for code in names.monograms):
         inspired = names.inspired_re.search(folded)
         accessory = names.accessory_re.search(folded)
+        if not accessory and names.accessory_after_re and AFTER_RE.search(folded):
+            accessory = names.accessory_after_re.search(folded)
     if accessory and (named and named.start() < accessory.start()
                       or GENUINE_RE.search(folded[:accessory.start()])):
         accessory = None  # "Apple charger for iPhone", "Original adapter for Apple": the brand's
