@@ -174,8 +174,10 @@ def _claims(f: Facts) -> dict:
     ordinary = found.named if found.named_ordinary and not its_goods else None
     # a book about the brand names it as its subject, not as its maker
     subject = found.named if other in vocabulary.SUBJECT_CATEGORIES else None
-    # "blank tracksuit, custom logo", "dupe style ... no logo": no one's mark on the goods
+    # "blank tracksuit, custom logo", "dupe style ... no logo": no one's mark on the goods (and
+    # a look-alike word then copies no one's)
     unbranded = f["unbranded_word"] if not copy or look_alike else None
+    copy = None if unbranded else copy
     named = None if soup or ordinary or subject or unbranded else found.named
     hidden = None if unbranded else f["hidden_mark_word"]
     # designer talk and a mark described, not named: "famous brand ... logo printed"
