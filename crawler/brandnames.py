@@ -280,7 +280,7 @@ def _spells(window: tuple[str, ...], raw: str, names: _Names) -> bool:
     fuzzy = size in names.fuzzy_sizes and not raw.isdigit() and (
         window[:-1] not in names.own_splits and window[1:] not in names.own_splits)
     for table in _LEET[:1 + ("1" in raw)]:  # the tables differ only in "1"
-        candidate = raw.translate(table)
+        candidate = raw if raw.isalpha() else raw.translate(table)  # (only digits change)
         if candidate in names.compact and (size > 1 or candidate != raw):
             return True
         if abbreviated:
