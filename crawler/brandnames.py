@@ -7,27 +7,45 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from crawler.text import PhraseRegex, alternatives, by_first_character, compact, fold, visible
-from crawler.vocabulary import FOR_WORDS, GENUINE_RE, INSPIRED_BEFORE, INSPIRED_WORDS, PEOPLE
+from crawler.text import (
+    PhraseRegex,
+    alternatives,
+    by_first_character,
+    compact,
+    fold,
+    visible,
+    written_with_spaces,
+)
+from crawler.vocabulary import (
+    AFTER_RE,
+    AFTER_WORDS,
+    FOR_WORDS,
+    GENUINE_RE,
+    INSPIRED_BEFORE,
+    INSPIRED_WORDS,
+    PEOPLE,
+)
 from crawler.watchlist import Brand
 
 _TOKEN_RE = re.compile(r"[a-z0-9@$]+")
 _RAW_WORD_RE = re.compile(r"[A-Za-z]+")
 # Digits and symbols that stand in for letters; "1" is tried as both i and l.
 _LEET = (str.maketrans("013457@$8", "oieastasb"), str.maketrans("013457@$8", "oleastasb"))
-# A digit or symbol read as a letter: one in a word with letters (b0ttega, not 2024).
-_LEET_RE = re.compile(r"[a-z][013457@$8]|[013457@$8][a-z]")
+# A digit or symbol read as a letter: one in a word with letters (b0ttega, not 2024). (It
+# starts with the digit: the regex engine then skips to the digits, which few titles have.)
+_LEET_RE = re.compile(r"[013457@$8](?:(?<=[a-z].)|(?=[a-z]))")
 _MAX_WINDOW = 16
 _NEGATION_RE = re.compile(r"(?<![a-z])(?:not|no|non)\s+$")
 
 
-@dataclass(frozen=True)
-class BrandMatch:
-    """How a title refers to a brand."""
+class BrandMatch(NamedTuple):
+    """How a title refers to a brand (a named tuple: made once per listing scored, it is
+    quicker to build than a frozen dataclass)."""
 
     folded: str
     named: str | None = None
@@ -72,7 +90,8 @@ class _Names:
     lines_by_word: dict[str, tuple[tuple[int, str, re.Pattern, re.Pattern | None], ...]]
     line_word_re: re.Pattern | None  # any of those words
     inspired_re: re.Pattern
-    accessory_re: re.Pattern
+    accessory_re: re.Pattern  # "case for AirPods"
+    accessory_after_re: re.Pattern | None  # "AirPods 対応 ケース": the words after it
     look_alike_re: PhraseRegex | None  # nicknames and spellings sellers use for the brand
     imitation_re: PhraseRegex | None
     feature_re: PhraseRegex | None
@@ -142,12 +161,14 @@ def _names(brand: Brand) -> _Names:
     named = sorted({_name_pattern(f) for f in forms}, key=lambda p: (-len(p), p))
     either = [*named, *(re.escape(m.lower()) for m in brand.monograms)]
     lines = (*brand.product_lines, *brand.generic_lines)
-    anything = "|".join([*either, *map(_line_pattern, lines)])
+    anything = [*either, *map(_line_pattern, lines)]  # a name, monogram or model
     after = "|".join(alternatives(INSPIRED_WORDS))
     models = [_phrase(_TOKEN_RE.findall(fold(line))) for line in brand.product_lines
               if _TOKEN_RE.search(fold(line))]
-    inspired = (rf"(?:(?:{_first([*either, *models])})\W{{0,3}}(?:{after})"
-                rf"|(?:{_first(alternatives(INSPIRED_BEFORE))})\W+(?:{'|'.join(either)}))")
+    # one alternation of literal-first branches (a name or model, then a style word; or "inspired
+    # by", then a name), which the regex engine skips through by their first characters
+    inspired = _first([*(rf"{p}\W{{0,3}}(?:{after})" for p in (*either, *models)),
+                       *(rf"{b}\W+(?:{'|'.join(either)})" for b in alternatives(INSPIRED_BEFORE))])
     names = frozenset("".join(w) for w in words)
     not_brand = tuple(fold(p) for p in brand.not_brand)
     return _Names(
@@ -167,7 +188,8 @@ def _names(brand: Brand) -> _Names:
         kept_words=frozenset(w for name in words if len(name) >= 2 for w in name if len(w) > 2),
         near=_near_names(names),
         cased=frozenset(w for f in (*forms, *lines) for w in _RAW_WORD_RE.findall(f)),
-        named_re=re.compile(rf"(?:{_first(named)})(?![a-z0-9])"),
+        # a model number may follow a name directly: iPhone15, AirPods3
+        named_re=re.compile(rf"(?:{_first(named)})(?![a-z])"),
         monogram_re=re.compile("|".join(map(_monogram, brand.monograms)))
         if brand.monograms else None,
         letter_logo_re=_letter_logo(brand),
@@ -178,14 +200,24 @@ def _names(brand: Brand) -> _Names:
         accessory_re=re.compile(
             rf"(?:{_first(alternatives(FOR_WORDS))})(?:\s+|(?<![\x00-\x7f])\s*)"
             rf"(?:(?!(?:{PEOPLE})\b)[\w'&/,.-]+\s+){{0,3}}?"
-            rf"(?:{anything})"
+            rf"(?:{'|'.join(anything)})"
             r"(?:[\s\-]+[a-z0-9]+){0,4}"
         ),
-        inspired_re=re.compile(rf"{inspired}(?![a-z0-9])"),
+        accessory_after_re=re.compile(
+            rf"(?:{_first(anything)})(?:[\s\-]*(?!(?:{PEOPLE})\b)\w+){{0,4}}?\s*"
+            rf"(?:{_after_words()})") if AFTER_WORDS else None,
+        inspired_re=re.compile(rf"(?:{inspired})(?![a-z0-9])"),
         look_alike_re=PhraseRegex(brand.look_alikes) if brand.look_alikes else None,
         imitation_re=_by_category(brand.imitations) if brand.imitations else None,
         feature_re=_by_category(brand.features) if brand.features else None,
     )
+
+
+def _after_words() -> str:
+    """The words said after what an accessory fits, as a regex; one written between spaces
+    ends at a word's end (için), the others need not (iPhone15用ケース)."""
+    return "|".join(rf"{word}(?!\w)" if written_with_spaces(word[-1]) else word
+                    for word in alternatives(AFTER_WORDS))
 
 
 def _by_category(words: dict[str, tuple[str, ...]]) -> PhraseRegex:
@@ -248,7 +280,7 @@ def _spells(window: tuple[str, ...], raw: str, names: _Names) -> bool:
     fuzzy = size in names.fuzzy_sizes and not raw.isdigit() and (
         window[:-1] not in names.own_splits and window[1:] not in names.own_splits)
     for table in _LEET[:1 + ("1" in raw)]:  # the tables differ only in "1"
-        candidate = raw.translate(table)
+        candidate = raw if raw.isalpha() else raw.translate(table)  # (only digits change)
         if candidate in names.compact and (size > 1 or candidate != raw):
             return True
         if abbreviated:
@@ -332,17 +364,22 @@ def _within(text: str, start: int, end: int, phrases: re.Pattern) -> bool:
     return any(m.start() <= start and m.end() >= end for m in phrases.finditer(text))
 
 
-def _product_lines(folded: str, names: _Names) -> tuple[str, ...]:
-    """The brand's product lines a title names, in the watchlist's order, also in
-    digit-for-letter disguise (Black 0pium), but not in a phrase that means something else."""
+def _line_words(folded: str, names: _Names) -> set[str]:
+    """Each of the brand's product lines' longest words the title has, as one scan finds them
+    (it passes over a word begun inside another's match: one glued to a letter or digit,
+    which line matches hardly ever are)."""
+    return set(names.line_word_re.findall(folded)) if names.line_word_re else set()
+
+
+def _product_lines(folded: str, names: _Names, words: set[str]) -> tuple[str, ...]:
+    """The brand's product lines a title names (its line words: `words`), in the watchlist's
+    order, also in digit-for-letter disguise (Black 0pium), but not in a phrase that means
+    something else."""
     if not names.line_word_re:
         return ()
     texts = (folded, folded.translate(_LEET[0])) if _LEET_RE.search(folded) else (folded,)
-    # each line's longest word, as one scan finds them (it passes over a word begun inside
-    # another's match: one glued to a letter or digit, which line matches hardly ever are)
-    words = set(names.line_word_re.findall(folded))
     if len(texts) > 1:
-        words.update(names.line_word_re.findall(texts[1]))
+        words = words | _line_words(texts[1], names)
     if not words:
         return ()
     found = []
@@ -366,11 +403,13 @@ def match_brand(title: str, brand: Brand) -> BrandMatch:
     if not monogram and names.letter_logo_re:
         monogram = names.letter_logo_re.search(title)
     inspired = accessory = None
+    line_words = _line_words(folded, names)
     # both need a name, monogram or model of the brand in the title
-    if mentioned or (names.line_word_re and names.line_word_re.search(folded)) or any(
-            code in folded for code in names.monograms):
+    if mentioned or line_words or any(code in folded for code in names.monograms):
         inspired = names.inspired_re.search(folded)
         accessory = names.accessory_re.search(folded)
+        if not accessory and names.accessory_after_re and AFTER_RE.search(folded):
+            accessory = names.accessory_after_re.search(folded)
     if accessory and (named and named.start() < accessory.start()
                       or GENUINE_RE.search(folded[:accessory.start()])):
         accessory = None  # "Apple charger for iPhone", "Original adapter for Apple": the brand's
@@ -381,7 +420,7 @@ def match_brand(title: str, brand: Brand) -> BrandMatch:
         disguised = _odd_case(title, named.group(0), names)
     else:
         disguised = _disguise(tuple(_TOKEN_RE.findall(folded)), names)
-    lines = _product_lines(folded, names)
+    lines = _product_lines(folded, names, line_words)
     return BrandMatch(
         folded=folded,
         named=named.group(0) if named else None,

@@ -24,7 +24,7 @@ from crawler.store import VERDICTS, Store, StoreError
 DEFAULT_DB = "listings.db"
 LABELED = tuple(f"fixtures/labeled/{name}.jsonl"
                 for name in ("listings", "holdout", "second-author", "third-author",
-                             "fourth-author", "fifth-author", "sixth-author"))
+                             "fourth-author", "fifth-author", "sixth-author", "eighth-author"))
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -59,7 +59,7 @@ def test_evaluate_prints_precision_recall_and_confusion_table(run):
     text = result.stdout
     assert "fixtures/labeled/listings.jsonl: 343 listings" in text
     figures = [line for line in text.splitlines() if line.startswith("precision")]
-    assert len(figures) == 7
+    assert len(figures) == 8
     for line in figures:
         precision, recall = float(line.split()[1]), float(line.split()[3])
         assert precision >= 0.95 and recall >= 0.95

@@ -104,7 +104,7 @@ CASES = [
     ("bottega-veneta", listing("Luxury brand sunglasses BV1095S triangle women shield", 12),
      "high"),
     ("apple", listing("Smart Watch Ultra 2 49mm titanium original box Apple logo", 380,
-                      seller_name="Shenzhen Zhiyue Trading Co., Ltd."), "medium"),
+                      seller_name="Shenzhen Zhiyue Trading Co., Ltd."), "high"),  # in its box
     ("louis-vuitton", listing("Belt bag with interlaced L and V initials, quatrefoil flower print",
                               19), "high"),
     ("juicy-couture", listing("Velour tracksuit embroidered Scottie Dog & Crown Crest logo", 18),

@@ -1,7 +1,9 @@
 """The kinds of listing that tripped the scorer on unseen sets, each as the scorer now reads
-it: a brand word in another trade, generic shapes, brand soup, decants and distributors
-(not flagged); copy jargon near retail, sealed goods far below it, perfume lines with "1:1",
-imitated phones, parts "with logo", Arabic and Turkish copy words, marks kept off the page
+it: a brand word in another trade, generic shapes, brand soup, decants and distributors,
+books about a house, look-alikes sold with no logo, accessories in languages that say "for"
+otherwise (not flagged); copy jargon near retail, sealed goods far below it, perfume lines
+with "1:1" or several together, imitated phones and earbuds, parts "with logo", Arabic,
+Turkish and Thai copy words, marks kept off the page or described beside designer talk
 (flagged)."""
 
 import pytest
@@ -45,6 +47,16 @@ NOT_FLAGGED = [
     ("apple", listing("Custom tote bag with your brand logo printing", 1.5, moq=500)),
     ("apple", listing("Silicone case for iPhone 15 with logo hole", 1.2)),
     ("apple", listing("iPhone 15 Uyumlu USB-C Hızlı Şarj Kablosu 1m", 4.3)),
+    ("gucci", listing("Gucci: The Making of a House, illustrated hardcover book", 45)),
+    ("saint-laurent", listing("Yves Saint Laurent Catwalk coffee table book", 39)),
+    ("gucci", listing("Dupe style horsebit shoulder bag Dionysus look, no logo", 16,
+                      sold_count=2000)),
+    ("bottega-veneta", listing("Jodie style knot hobo bag woven leather private label", 14,
+                               moq=100, seller_name="Guangzhou Bag Manufacturing Co.")),
+    ("apple", listing("Dây đeo cho Apple Watch Series 9 45mm silicon", 1.5)),
+    ("apple", listing("เคสใส สำหรับ iPhone 15 Pro กันกระแทก", 1.2)),
+    ("apple", listing("Apple Watch 対応 バンド ナイロン 45mm", 3)),
+    ("apple", listing("iPhone 15 Pro 用 ケース 手帳型 レザー", 4)),
 ]
 FLAGGED = [
     ("gucci", listing("Marmont matelasse shoulder bag top version with dust bag", 180)),
@@ -64,6 +76,13 @@ FLAGGED = [
     ("louis-vuitton", listing("Luxury tote bag DM for brand logo pics", 30)),
     ("balenciaga", listing("Chunky sneakers VIP link for old customers only", 60)),
     ("gucci", listing("Wholesale AAA replica bags gucci lv prada dior", 20, moq=10)),
+    ("gucci", listing("Famous brand women belt logo buckle wholesale", 2.5, moq=500)),
+    ("louis-vuitton", listing("Luxury designer wallet women letter print canvas", 3, moq=300)),
+    ("gucci", listing("Original sealed perfume lot Guilty Bloom 90ml EDP", 30, moq=24)),
+    ("balenciaga", listing("รองเท้า บาเลนเซียก้า เกรดมิเรอร์", 45)),
+    ("apple", listing("三代Pro 蓝牙耳机 主动降噪 无线", 60, "CNY")),
+    ("apple", listing("Apple Watch Ultra 2 49mm lacrado original", 60)),
+    ("juicy-couture", listing("بدلة جوسي كوتور كوبي ون", 20)),
 ]
 
 

@@ -47,6 +47,10 @@ CASES = {
         ("louis-vuitton", listing("Neverfull MM tote bag"), None, True),
         ("saint-laurent", listing("Libre 90ml perfume 1:1"), None, True),  # a common word, copied
         ("saint-laurent", listing("Libre 90ml perfume"), None, False),  # ... alone
+        ("gucci", listing("Sealed perfume mixed lot Bloom Guilty Flora 100ml"), None,
+         True),  # several of its fragrance lines together
+        ("gucci", listing("Women bamboo handle tote bag"), None, False),
+        ("bottega-veneta", listing("Intrecciato woven bag private label"), None, False),
         ("louis-vuitton", listing("Louis Vuitton Neverfull MM"), None, False),
         ("louis-vuitton", listing("Personalised monogram leather wallet"), None, False),
         ("balenciaga", listing("OtterBox Defender case for Samsung"), None, False),
@@ -64,6 +68,16 @@ CASES = {
         ("balenciaga", listing("Sneakers men VIP link"), None, True),
         ("gucci", listing("Women shoulder bag, photo shows the real item"), None, False),
     ],
+    "unnamed_brand_mark": [
+        ("balenciaga", listing("Wholesale famous brand dad shoes logo printed", 9), None, True),
+        ("louis-vuitton", listing("Famous brands tote bag flower letter print canvas", 4), None,
+         True),
+        ("gucci", listing("Luxury designer sunglasses women brand logo temple", 3), None, True),
+        ("gucci", listing("Luxury designer sunglasses women, custom logo printed", 1), None,
+         False),  # the buyer's mark
+        ("gucci", listing("Wholesale dad shoes logo printed", 9), None, False),  # no designer talk
+        ("gucci", listing("Famous brand Gucci belt logo buckle", 9), None, False),  # named
+    ],
     "logo_on_part": [
         ("apple", listing("Back glass replacement for iPhone 13 with logo"), None, True),
         ("apple", listing("Case for AirPods Pro with logo cutout"), None, False),
@@ -73,7 +87,11 @@ CASES = {
         ("juicy-couture", listing("Blank velour tracksuit custom logo, juicy couture style"),
          None, True),
         ("gucci", listing("Canvas tote bag private label OEM"), None, True),
+        ("gucci", listing("Quilted bag dupe style Marmont look, no logo"), None, True),
+        ("bottega-veneta", listing("Intrecciato style woven handbag OEM private label"), None,
+         True),  # a weave named like the model, sold unbranded
         ("gucci", listing("Blank GG canvas tote bag"), None, False),  # a mark on it
+        ("gucci", listing("Replica Marmont bag no logo"), None, False),  # a copy all the same
     ],
     "inspired_phrasing": [
         ("gucci", listing("Gucci-style tote bag"), None, True),
@@ -99,6 +117,11 @@ CASES = {
     ],
     "compatible_accessory": [
         ("apple", listing("Case for AirPods Pro 2 silicone"), None, True),
+        ("apple", listing("AirPods Pro 2 対応 ケース シリコン"), None, True),  # after what it fits
+        ("apple", listing("Ốp lưng cho iPhone 15 Pro Max"), None, True),
+        ("apple", listing("สายชาร์จ USB-C สำหรับ iPhone 15"), None, True),
+        ("apple", listing("سوار نايلون لساعة Apple Watch Ultra"), None, True),
+        ("apple", listing("Case for iPhone15 Pro Max"), None, True),  # a model number glued on
         ("balenciaga", listing("Replacement shoelaces 140cm (Triple S length)"), None, True),
         ("apple", listing("Case for AirPods Pro 2 1:1 copy"), None, False),
         ("apple", listing("Apple charger for iPhone 20W"), None, False),  # the brand's own
@@ -122,6 +145,8 @@ CASES = {
         ("apple", listing("AirPods Pro 2 brand new sealed original lot", 95), None, True),
         ("apple", listing("AirPods Pro 2 brand new sealed original", 230), None, False),
         ("apple", listing("AirPods Pro 2 pre-owned, new sealed box", 95), None, False),
+        ("apple", listing("Apple Watch Series 9 45mm lacrado original", 36), None, True),
+        ("apple", listing("Air Pods Pro 2nd gen MagSafe case original box", 23), None, True),
     ],
     "price_near_retail": [
         ("gucci", listing("Gucci bag", 700), None, True),
@@ -169,6 +194,12 @@ CASES = {
         ("bottega-veneta", listing("Bottega Gold Prosecco sparkling wine"), None, True),
         ("juicy-couture", listing("Juicy Couture velour tracksuit candy pink"), None, False),
         ("apple", listing("Apple AirPods Pro 2"), None, False),
+    ],
+    "brand_as_subject": [
+        ("louis-vuitton", listing("Louis Vuitton: the birth of modern luxury hardcover", 58),
+         None, True),
+        ("balenciaga", listing("Cristóbal Balenciaga fashion history book", 42), None, True),
+        ("louis-vuitton", listing("Louis Vuitton book tote bag", 58), None, False),  # its goods
     ],
     "generic_shape": [
         ("gucci", listing("Men horsebit loafers leather"), None, True),

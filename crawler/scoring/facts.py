@@ -152,16 +152,16 @@ def _imitation(f: Facts) -> str | None:
     return None
 
 
-@facts("copy_word", "own_term", "other_trade", "mark_off_page", "trade_name", "soup",
-       "named_claim",
-       "ordinary_word", "line_claim", "generic_line", "part_logo", "imitation", "brand_claim",
-       "copy_claim", "accessory")
+@facts("copy_word", "own_term", "other_trade", "mark_off_page", "unnamed_mark", "trade_name",
+       "soup", "unbranded", "named_claim", "ordinary_word", "subject", "line_claim",
+       "generic_line", "part_logo", "imitation", "brand_claim", "copy_claim", "accessory")
 def _claims(f: Facts) -> dict:
     """What the title claims: the brand (by name, disguise, mark, model, product, a hidden
     mark), a copy, an accessory for the brand's goods - and what undoes a claim."""
     found = f["match"]
     own = _first_term(f["folded"], f.brand.replica_terms)  # "rename GPS" sells AirPods
     copy = _copy_word(f) or own
+    look_alike = copy == f["look_alike_word"]  # "dupe": a copy of the look, not of the mark
     categories = f["categories_named"]
     # the title names goods the brand sells (a category, or a product of its: iPhone)
     its_goods = f["product_category"] or any(sells(f.brand, c) for c in categories)
@@ -169,30 +169,43 @@ def _claims(f: Facts) -> dict:
     other = None if its_goods else next(iter(categories), None)
     # search words stuffed into a generic title: many houses named, sold as no one's copy or
     # as a look-alike ("dupe")
-    soup = f["houses"] >= 3 and (not copy or copy == f["look_alike_word"])
+    soup = f["houses"] >= 3 and (not copy or look_alike)
     # a name that is an ordinary word ("juicy", "apple") names the brand only beside its goods
     ordinary = found.named if found.named_ordinary and not its_goods else None
-    unbranded = f["unbranded_word"] and not copy  # "blank tracksuit, custom logo"
-    named = None if soup or ordinary or unbranded else found.named
+    # a book about the brand names it as its subject, not as its maker
+    subject = found.named if other in vocabulary.SUBJECT_CATEGORIES else None
+    # "blank tracksuit, custom logo", "dupe style ... no logo": no one's mark on the goods (and
+    # a look-alike word then copies no one's)
+    unbranded = f["unbranded_word"] if not copy or look_alike else None
+    copy = None if unbranded else copy
+    named = None if soup or ordinary or subject or unbranded else found.named
     hidden = None if unbranded else f["hidden_mark_word"]
-    # a model, in one of the brand's trades; one named with ordinary words or a shape only
-    # with copy words or a mark beside it
-    line = found.product_line if not other else None
-    if line and found.generic_line and not (copy or found.monogram or found.inspired or
-                                            hidden or f["designer_word"]):
+    # designer talk and a mark described, not named: "famous brand ... logo printed"
+    mark = (vocabulary.UNNAMED_MARK_RE.search(f["folded"])
+            if f["designer_word"] and not unbranded else None)
+    unnamed = mark and " ... ".join(dict.fromkeys((f["designer_word"], mark.group(0))))
+    # a model, in one of the brand's trades, on goods not sold unbranded; one named with
+    # ordinary words or a shape only with copy words or a mark beside it, or with another
+    # such model of the brand ("Bloom Guilty Flora")
+    line = found.product_line if not (other or unbranded) else None
+    if line and found.generic_line and not (
+            copy or found.monogram or found.inspired or hidden or f["designer_word"]
+            or sum(name in f.brand.generic_lines for name in found.lines) >= 2):
         line = None
     for_it = found.accessory_for or f["compatible_word"]
     part_logo = f["logo_on_goods"] if for_it else None  # "with logo": the mark on a part
     imitation = _imitation(f)
     claim = bool(named or found.disguised or found.monogram or line or own or hidden
-                 or imitation or part_logo)
+                 or unnamed or imitation or part_logo)
     copy_claim = bool(copy or found.inspired)
     first = next(iter(categories), None)
     kind = first.replace("_", " ") if first in vocabulary.ACCESSORY_CATEGORIES else None
     trade = (other or "").replace("_", " ").replace("food drink", "food and drink")
     return {"copy_word": copy, "own_term": own, "other_trade": other, "mark_off_page": hidden,
+            "unnamed_mark": unnamed,
             "trade_name": f"the title names {trade or 'nothing'}, not what {f.brand.name} sells",
-            "soup": soup, "named_claim": named, "ordinary_word": ordinary, "line_claim": line,
+            "soup": soup, "unbranded": unbranded, "named_claim": named,
+            "ordinary_word": ordinary, "subject": subject, "line_claim": line,
             "generic_line": found.product_line if found.generic_line and not line else None,
             "part_logo": part_logo, "imitation": imitation, "brand_claim": claim,
             "copy_claim": copy_claim,
@@ -242,9 +255,10 @@ def _reference(f: Facts, category: str | None,
         price, what, known = f.brand.line_prices[line], line, True
     elif category:
         price, what, known = prices[category], category, True
-    elif product and (price_usd or 0) >= NEAR_RETAIL * prices[product]:
-        # a product name alone prices a listing only at its retail price: far below it, the
-        # goods may be something made for that product (an iPhone charger)
+    elif product and ((price_usd or 0) >= NEAR_RETAIL * prices[product]
+                      or f["new_sealed_word"]):
+        # a product name alone prices a listing only at its retail price, or sold sealed:
+        # far below it, the goods may be something made for that product (an iPhone charger)
         price, what, known = prices[product], product, True
     else:
         cheapest = min(prices, key=prices.get)

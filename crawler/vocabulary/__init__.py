@@ -15,11 +15,11 @@ from crawler.text import PhraseRegex, compact, fold
 
 # What a language file may hold; [words] lists by name, each used by the scorer.
 SECTIONS = ("language", "categories", "products", "words", "houses", "accessory_categories",
-            "example")
+            "subject_categories", "example")
 WORD_LISTS = ("copy", "look_alike", "designer", "pre_owned", "liquidation", "accessory_for",
-              "people", "inspired", "inspired_before", "compatible", "genuine", "genuine_not",
-              "hidden_mark", "logo_on_goods", "logo_not", "new_sealed", "unbranded",
-              "factory_seller")
+              "accessory_after", "people", "inspired", "inspired_before", "compatible", "genuine",
+              "genuine_not", "hidden_mark", "unnamed_mark", "logo_on_goods", "logo_not",
+              "new_sealed", "unbranded", "factory_seller")
 # A category a brand has no reference price for is priced as its broader one.
 PARENT_CATEGORY = {"tracksuit": "clothing"}
 
@@ -91,6 +91,8 @@ _check(FILES)
 CATEGORY_NAMES = frozenset(_owned("categories").values())
 ACCESSORY_CATEGORIES = frozenset(c for data in FILES.values()
                                  for c in data.get("accessory_categories", []))
+SUBJECT_CATEGORIES = frozenset(c for data in FILES.values()
+                               for c in data.get("subject_categories", []))
 EXAMPLES = [(name, example) for name, data in FILES.items() for example in data.get("example", [])]
 
 # Patterns scanned for at the start of a word. AAA, 5A quality: grades a copy is sold by
@@ -142,8 +144,13 @@ PAPERWORK_BEFORE = re.compile(r"(?:receipt|invoice|certificate)\s*$")
 # ("original leather" is a material).
 GENUINE_RE = PhraseRegex(_words("genuine"), unless_next=_words("genuine_not"))
 FACTORY_SELLER_RE = PhraseRegex(_words("factory_seller"))
+# Looked for apart from the scan, as its phrases overlap others ("brand logo shown in photo").
+UNNAMED_MARK_RE = PhraseRegex(_words("unnamed_mark"))
 
 FOR_WORDS = tuple(sorted(_words("accessory_for")))
+# After what an accessory fits, in languages that put it there: "AirPods Pro 対応 ケース".
+AFTER_WORDS = tuple(sorted(_words("accessory_after")))
+AFTER_RE = PhraseRegex(AFTER_WORDS)
 INSPIRED_WORDS = tuple(sorted(_words("inspired")))
 INSPIRED_BEFORE = tuple(sorted(_words("inspired_before")))
 # Who an item is for: "bag for women Gucci" is a branded bag, not an accessory for one.
