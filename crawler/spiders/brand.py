@@ -13,6 +13,7 @@ from crawler.arguments import CrawlPlan, resolve
 from crawler.health import COVERAGE_STAT, PLAN_STAT, plan_key
 from crawler.items import Listing
 from crawler.marketplaces import MARKETPLACES
+from crawler.spiders.planned import PlannedSpider
 
 # A page whose records mostly lack a title or price is read wrong, not a page of odd listings.
 INCOMPLETE_SHARE = 0.5
@@ -23,28 +24,20 @@ ERROR_STATUSES = list(range(400, 600))
 COVERAGE_FIELDS = {"price": "price_min", "moq": "moq", "seller": "seller_name"}
 
 
-class BrandSpider(scrapy.Spider):
+class BrandSpider(PlannedSpider):
     """Crawl marketplace search results for a watched brand: `scrapy crawl brand -a name=gucci`."""
 
     name = "brand"
     plan: CrawlPlan
+    resolve_plan = staticmethod(resolve)
 
     def __init__(self, name: str | None = None, **arguments: str) -> None:
-        # `name` is the brand, not the spider's name, so it is not passed on to Spider.
-        super().__init__()
-        self.arguments = {"name": name, **arguments} if name is not None else arguments
+        super().__init__(name, **arguments)
         # Listing ids seen per search, to stop a pager that serves the same listings again.
         self.seen: dict[tuple[str, str], set[str]] = {}
         # One bound method for every request: Scrapy keeps its check of a callback's source
         # (ast-parsed, ~1 ms) only while that callback object lives.
         self.parse_page = self.parse_search
-
-    @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.plan = resolve(spider.arguments, crawler.settings)
-        spider.allowed_domains = spider.plan.allowed_domains()
-        return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.plan.job_id:  # scrapyd's job id, for the crawls row

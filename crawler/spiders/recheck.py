@@ -15,6 +15,7 @@ from twisted.python.failure import Failure
 from crawler.arguments import RecheckPlan, resolve_recheck
 from crawler.marketplaces import MARKETPLACES
 from crawler.marketplaces.base import BLOCKED, GONE_STATUSES, LIVE, REMOVED, UNKNOWN
+from crawler.spiders.planned import PlannedSpider
 from crawler.store import Store
 from crawler.store.queries import run
 
@@ -23,25 +24,17 @@ from crawler.store.queries import run
 PRODUCT_STATUSES = [403, 404, 410, 429]
 
 
-class RecheckSpider(scrapy.Spider):
+class RecheckSpider(PlannedSpider):
     """Recheck judged listings: `scrapy crawl recheck [-a name=gucci] [-a limit=500]`."""
 
     name = "recheck"
     plan: RecheckPlan
+    resolve_plan = staticmethod(resolve_recheck)
 
     def __init__(self, name: str | None = None, **arguments: str) -> None:
-        # `name` is the brand, not the spider's name, as for the brand spider.
-        super().__init__()
-        self.arguments = {"name": name, **arguments} if name is not None else arguments
+        super().__init__(name, **arguments)
         self.store: Store | None = None
         self.writing = threading.Lock()  # one review transaction at a time, off the reactor
-
-    @classmethod
-    def from_crawler(cls, crawler, *args, **kwargs):
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.plan = resolve_recheck(spider.arguments, crawler.settings)
-        spider.allowed_domains = spider.plan.allowed_domains()
-        return spider
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         stats = self.crawler.stats
