@@ -8,8 +8,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from functools import lru_cache, wraps
+from urllib.parse import unquote, urljoin
 
 import pycountry
 from price_parser import Price
@@ -104,6 +104,21 @@ _WS_RE = re.compile(r"\s+")
 _NOT_PLAIN_RE = re.compile(
     "[<&\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
     "|[^\\S ]|  ")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _memoized(function):
+    """A one-argument parser that remembers its answers for short strings: badge labels,
+    prices and quantities repeat across a marketplace's listings."""
+    remembered = lru_cache(maxsize=8192)(function)
+
+    @wraps(function)
+    def parse(value):
+        if type(value) is str and len(value) <= 300:
+            return remembered(value)
+        return function(value)
+
+    return parse
 
 
 def without_controls(text: str) -> str:
@@ -117,10 +132,14 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
         return None
     if isinstance(value, str) and not _NOT_PLAIN_RE.search(value):
         return value.strip()[:limit] or None  # most fields: nothing to strip or decode
-    text = remove_tags(remove_tags_with_content(str(value), ("script", "style")))
-    text = html.unescape(text)
-    # Lone surrogates (from "\ud800" escapes in page JSON) cannot be stored as UTF-8.
-    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = str(value)
+    if "<" in text:
+        text = remove_tags(remove_tags_with_content(text, ("script", "style")))
+    if "&" in text:
+        text = html.unescape(text)
+    if _SURROGATE_RE.search(text):
+        # Lone surrogates (from "\ud800" escapes in page JSON) cannot be stored as UTF-8.
+        text = text.encode("utf-8", "replace").decode("utf-8")
     text = _WS_RE.sub(" ", without_controls(text)).strip()[:limit]
     return text or None
 
@@ -160,8 +179,11 @@ def canonical_url(value: object, base: str = "https://") -> str | None:
     url = absolute_url(value, base)
     if not url or "?" not in url and "#" not in url:
         return url
-    names = [k for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)]
-    return url_query_cleaner(url, [k for k in names if _tracking(k)], remove=True)
+    query = url.partition("#")[0].partition("?")[2]
+    # Names as written, which is how url_query_cleaner compares them; judged decoded.
+    names = {pair.partition("=")[0] for pair in query.split("&")}
+    return url_query_cleaner(url, [name for name in names if _tracking(unquote(name))],
+                             remove=True)
 
 
 @lru_cache(maxsize=4096)
@@ -206,6 +228,7 @@ def _amount(text: str) -> tuple[float | None, str | None]:
     return float(amount), price.currency
 
 
+@_memoized
 def parse_price(value: object) -> tuple[float | None, float | None, str | None]:
     """(min, max, ISO currency) from a price string such as 'US $2.00 - 5.00 / Piece'."""
     if isinstance(value, bool) or value is None:
@@ -256,6 +279,7 @@ def _whole(value: object) -> int | None:
     return int(value) if 0 <= value < 1e12 else None
 
 
+@_memoized
 def parse_quantity(value: object) -> tuple[int | None, str | None]:
     """(quantity, singular unit) from an MOQ string such as 'Min. order: 2,000 pieces'."""
     text = _plain_text(value)
@@ -272,6 +296,7 @@ def parse_quantity(value: object) -> tuple[int | None, str | None]:
     return quantity, unit
 
 
+@_memoized
 def parse_count(value: object) -> int | None:
     """A count such as '2,959 sold', '10,000+ sold' or '1.2K sold' as an int."""
     text = _plain_text(value)
@@ -284,13 +309,22 @@ def canonical_badge(label: object, codes: Mapping[str, str] | None = None) -> st
 
     Labels outside the vocabulary (promotions such as 'Customizable') give None.
     """
+    keys = _badge_keys(label)
+    if not keys:
+        return None
+    if codes and keys[0] in codes:
+        return codes[keys[0]]
+    return BADGES.get(keys[0]) or BADGES.get(keys[1])
+
+
+@_memoized
+def _badge_keys(label: object) -> tuple[str, str] | None:
+    """A badge label as looked up: folded, "since 2015" cut; then its words alone."""
     text = clean_text(label, limit=100)
     if not text:
         return None
     key = re.sub(r"\s+since\s+\d{4}.*$", "", unicodedata.normalize("NFKC", text).lower())
-    if codes and key in codes:
-        return codes[key]
-    return BADGES.get(key) or BADGES.get(" ".join(re.split(r"[\W_]+", key)).strip())
+    return key, " ".join(re.split(r"[\W_]+", key)).strip()
 
 
 def canonical_badges(labels: object, codes: Mapping[str, str] | None = None) -> list[str]:

@@ -10,6 +10,7 @@ import time
 from functools import partial
 
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
@@ -21,6 +22,9 @@ logger = logging.getLogger(__name__)
 
 # After a second SIGINT/SIGTERM the last listings get this long to reach the database.
 FORCED_SHUTDOWN_SECONDS = 5.0
+# Batches handed to the writer thread before the crawl waits for it: a stuck database holds
+# a few batches in memory, not the whole crawl.
+PENDING_BATCHES = 2
 
 
 class StorePipeline:
@@ -77,7 +81,11 @@ class StorePipeline:
             return item
         self.batch.append(dict(vars(item)))  # the Listing's fields as they are now
         if len(self.batch) >= self.batch_size:
-            await self.flush()
+            # The crawl goes on while the writer writes; it waits only for a writer behind.
+            batch, self.batch = self.batch, []
+            written = self._to_writer(self.write, batch)
+            if self.writing > PENDING_BATCHES:
+                await maybe_deferred_to_future(written)
         return item
 
     async def flush(self) -> None:
@@ -86,15 +94,21 @@ class StorePipeline:
         batch, self.batch = self.batch, []
         await self._on_writer(self.write, batch)
 
-    async def _on_writer(self, function, *args):
+    def _to_writer(self, function, *args) -> Deferred:
+        """Queue a call for the writer thread (calls run in order); its result."""
         from twisted.internet import reactor
 
         self.writing += 1
-        try:
-            return await maybe_deferred_to_future(
-                deferToThreadPool(reactor, self.writer, function, *args))
-        finally:
-            self.writing -= 1
+        done = deferToThreadPool(reactor, self.writer, function, *args)
+        done.addBoth(self._written)
+        return done
+
+    def _written(self, result):
+        self.writing -= 1
+        return result
+
+    async def _on_writer(self, function, *args):
+        return await maybe_deferred_to_future(self._to_writer(function, *args))
 
     def _flush_when_idle(self):
         # Only while the writer is idle: a database that is stuck gets full batches, not a
