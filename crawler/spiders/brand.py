@@ -94,20 +94,20 @@ class BrandSpider(PlannedSpider):
         elif degraded := search.degraded_reason(page):
             stats.inc_value("listings/degraded_pages")
             self.logger.warning("Degraded read (%s): %s", degraded, response.url)
+        # The next page first: it downloads while this page's listings go through the pipelines.
+        if not self._adds_listings((market, keyword), records):
+            stats.inc_value("listings/repeated_pages")
+            self.logger.warning("Page %d shows no listing the earlier pages did not; not "
+                                "following its pager: %s", page, response.url)
+        elif (next_url := search.next_page_url(page) if records else None) and (
+                page < self.plan.max_pages):
+            yield self._search(market, self._path_on_site(market, next_url), brands, keyword,
+                               page + 1)
         stats.inc_value("listings/scraped", len(records) * len(brands))
         for fields in records:
             for brand in brands:
                 yield Listing(marketplace=market, brand=brand, keyword=keyword,
                               page_url=response.url, **fields)
-        if not self._adds_listings((market, keyword), records):
-            stats.inc_value("listings/repeated_pages")
-            self.logger.warning("Page %d shows no listing the earlier pages did not; not "
-                                "following its pager: %s", page, response.url)
-            return
-        next_url = search.next_page_url(page) if records else None
-        if next_url and page < self.plan.max_pages:
-            yield self._search(market, self._path_on_site(market, next_url), brands, keyword,
-                               page + 1)
 
     def _count_coverage(self, market: str, records: list[dict]) -> None:
         """Count a page's listings and those showing each COVERAGE_FIELDS field."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from crawler.store.schema import JUDGED_COUNTERFEIT
+
 # A filter is left out when its parameter is NULL (the CLI) or '' (an empty Datasette form
 # field): one SQL text serves both. Column names are given with their table's alias.
 _FILTERS = {
@@ -16,8 +18,6 @@ _FILTERS = {
 }
 # LIMIT :limit, 50 when the parameter is left empty.
 _LIMIT = "LIMIT coalesce(CAST(nullif(:limit, '') AS INTEGER), {default})"
-# Verdicts that say a reviewer judged the listing counterfeit, whatever happened next.
-JUDGED_COUNTERFEIT = "('counterfeit', 'reported', 'removed', 'relisted')"
 
 
 def _where(*names: str, a: str = "", l: str = "") -> str:  # noqa: E741 - the listings alias
@@ -68,8 +68,16 @@ REVIEWER_QUERIES = {
           AND l.marketplace = :marketplace AND l.seller_name = :seller
         ORDER BY a.score DESC LIMIT 100""",
     # One row per seller name (on every marketplace it sells on) with flagged listings or
-    # listings judged counterfeit, the most high-risk listings first.
+    # listings judged counterfeit, the most high-risk first. The sellers to count are the
+    # top ones by seller_counts and those it has not counted yet (sellers_stale).
     "sellers": f"""
+        WITH ranked AS (
+            SELECT seller FROM seller_counts
+            WHERE brand = coalesce(:brand, '') AND marketplace = coalesce(:marketplace, '')
+              AND seller NOT IN (SELECT seller FROM sellers_stale)
+            ORDER BY high_risk DESC, counterfeit_verdicts DESC, listings DESC, seller
+            {_LIMIT.format(default=50)}),
+        candidates AS (SELECT seller FROM ranked UNION SELECT seller FROM sellers_stale)
         SELECT l.seller_name AS seller, group_concat(DISTINCT l.marketplace) AS marketplaces,
                count(DISTINCT l.marketplace || ':' || l.listing_id) AS listings,
                count(DISTINCT CASE WHEN a.risk = 'high'
@@ -78,11 +86,14 @@ REVIEWER_QUERIES = {
                      THEN l.marketplace || ':' || l.listing_id END) AS counterfeit_verdicts,
                group_concat(DISTINCT a.brand) AS brands,
                min(l.first_seen) AS first_seen, max(l.last_seen) AS last_seen
-        FROM assessments a JOIN listings l USING (marketplace, listing_id)
-        WHERE (a.risk IN ('high', 'medium') OR a.verdict IN {JUDGED_COUNTERFEIT})
-          AND l.seller_name IS NOT NULL AND {_where("brand", "marketplace", a="a.")}
+        FROM listings l CROSS JOIN assessments a
+        WHERE l.seller_name COLLATE NOCASE IN (SELECT seller FROM candidates)
+          AND a.marketplace = l.marketplace AND a.listing_id = l.listing_id
+          AND (a.risk IN ('high', 'medium') OR a.verdict IN {JUDGED_COUNTERFEIT})
+          AND {_where("brand", "marketplace", a="a.")}
         GROUP BY l.seller_name COLLATE NOCASE
-        ORDER BY high_risk DESC, counterfeit_verdicts DESC, listings DESC
+        ORDER BY high_risk DESC, counterfeit_verdicts DESC, listings DESC,
+                 seller COLLATE NOCASE
         {_LIMIT.format(default=50)}""",
     # The listings of one seller that a brand flagged, to judge them together.
     "seller_flagged": f"""

@@ -104,6 +104,74 @@ WHEN old.title IS NOT new.title OR old.seller_name IS NOT new.seller_name BEGIN
   VALUES (new.rowid, new.title, new.seller_name);
 END
 """
+# Verdicts that say a reviewer judged the listing counterfeit, whatever happened next.
+JUDGED_COUNTERFEIT = "('counterfeit', 'reported', 'removed', 'relisted')"
+# What the sellers' roll-up counts: an assessment flagged, or judged counterfeit.
+FLAGGED = "risk IN ('high', 'medium') OR verdict IN " + JUDGED_COUNTERFEIT
+# Note a seller (once: the statement that fires a trigger decides what a conflict in it does).
+_NOTE_SELLER = """INSERT INTO sellers_stale SELECT {seller} FROM {table} {seller} IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM sellers_stale s WHERE s.seller = {seller});"""
+# Schema 4: each seller's flagged listings counted ahead, per brand and per marketplace ('' is
+# all of them), so the roll-up ranks sellers by reading a few rows, not every assessment.
+# Triggers note the sellers a write may have changed; the Store recounts them (and the
+# roll-up counts the ones still noted itself).
+SELLER_COUNTS = (
+    """CREATE TABLE IF NOT EXISTS seller_counts (
+    seller TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL, marketplace TEXT NOT NULL,
+    listings INTEGER NOT NULL, high_risk INTEGER NOT NULL,
+    counterfeit_verdicts INTEGER NOT NULL,
+    PRIMARY KEY (brand, marketplace, seller)) WITHOUT ROWID""",
+    "CREATE TABLE IF NOT EXISTS sellers_stale (seller TEXT PRIMARY KEY COLLATE NOCASE) "
+    "WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS idx_seller_rank ON seller_counts (brand, marketplace, "
+    "high_risk DESC, counterfeit_verdicts DESC, listings DESC, seller)",
+    "CREATE INDEX IF NOT EXISTS idx_listings_seller_name ON listings "
+    "(seller_name COLLATE NOCASE)",
+    *(f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_{name} AFTER {event} ON assessments
+    WHEN {when} BEGIN
+    {_NOTE_SELLER.format(seller="l.seller_name", table=f"listings l WHERE l.marketplace = "
+                         f"{row}.marketplace AND l.listing_id = {row}.listing_id AND")}
+END""" for name, event, when, row in (
+        ("ai", "INSERT", " OR ".join(f"NEW.{c}" for c in FLAGGED.split(" OR ")), "NEW"),
+        ("au", "UPDATE OF risk, verdict",
+         "OLD.risk IS NOT NEW.risk OR OLD.verdict IS NOT NEW.verdict", "NEW"),
+        ("ad", "DELETE", "1", "OLD"))),
+    f"""CREATE TRIGGER IF NOT EXISTS listings_seller_au AFTER UPDATE OF seller_name ON listings
+    WHEN OLD.seller_name IS NOT NEW.seller_name BEGIN
+    {_NOTE_SELLER.format(seller="OLD.seller_name", table="(SELECT 1) WHERE")}
+    {_NOTE_SELLER.format(seller="NEW.seller_name", table="(SELECT 1) WHERE")}
+END""",
+    f"""CREATE TRIGGER IF NOT EXISTS listings_seller_ad AFTER DELETE ON listings BEGIN
+    {_NOTE_SELLER.format(seller="OLD.seller_name", table="(SELECT 1) WHERE")}
+END""",
+)
+# The noted sellers' counts made anew: per brand (a listing has one assessment per brand)
+# and, across brands, per listing (flagged or high-risk for any brand).
+RECOUNT_SELLERS = (
+    "DELETE FROM seller_counts WHERE seller IN (SELECT seller FROM sellers_stale)",
+    f"""INSERT INTO seller_counts (seller, brand, marketplace, listings, high_risk,
+                               counterfeit_verdicts)
+    WITH flagged AS (
+        SELECT l.seller_name AS seller, a.brand, l.marketplace, l.listing_id,
+               ifnull(a.risk = 'high', 0) AS high,
+               ifnull(a.verdict IN {JUDGED_COUNTERFEIT}, 0) AS counterfeit
+        FROM listings l CROSS JOIN assessments a
+        WHERE l.seller_name COLLATE NOCASE IN (SELECT seller FROM sellers_stale)
+          AND a.marketplace = l.marketplace AND a.listing_id = l.listing_id
+          AND (a.risk IN ('high', 'medium') OR a.verdict IN {JUDGED_COUNTERFEIT})),
+    listing AS (
+        SELECT seller, marketplace, max(high) AS high, max(counterfeit) AS counterfeit
+        FROM flagged GROUP BY marketplace, listing_id)
+    SELECT seller, brand, marketplace, count(*), sum(high), sum(counterfeit) FROM flagged
+    GROUP BY seller COLLATE NOCASE, brand, marketplace
+    UNION ALL SELECT seller, brand, '', count(*), sum(high), sum(counterfeit) FROM flagged
+    GROUP BY seller COLLATE NOCASE, brand
+    UNION ALL SELECT seller, '', marketplace, count(*), sum(high), sum(counterfeit) FROM listing
+    GROUP BY seller COLLATE NOCASE, marketplace
+    UNION ALL SELECT seller, '', '', count(*), sum(high), sum(counterfeit) FROM listing
+    GROUP BY seller COLLATE NOCASE""",
+    "DELETE FROM sellers_stale",
+)
 # Every brand's view of a listing: its facts with that brand's assessment and verdict.
 ASSESSED_LISTINGS = """
 CREATE VIEW IF NOT EXISTS assessed_listings AS
@@ -228,10 +296,20 @@ def ensure_full_text_search(db) -> None:
         db.conn.execute(FTS_UPDATE)
 
 
+def seller_counts(conn: sqlite3.Connection) -> None:
+    """Version 4: sellers' flagged listings counted ahead, every seller counted now."""
+    for statement in SELLER_COUNTS:
+        conn.execute(statement)
+    conn.execute("INSERT OR IGNORE INTO sellers_stale SELECT DISTINCT seller_name FROM "
+                 "listings WHERE seller_name IS NOT NULL")
+    for statement in RECOUNT_SELLERS:
+        conn.execute(statement)
+
+
 # MIGRATIONS[n] takes a database from schema version n to n + 1. Additive only: tables,
 # columns and indexes are added, never dropped or rewritten (reviewers' verdicts live here).
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    released_tables, crawl_accounting, reviewers_database]
+    released_tables, crawl_accounting, reviewers_database, seller_counts]
 SCHEMA_VERSION = len(MIGRATIONS)
 # PRAGMA application_id marks the file as this project's ("BrCr").
 APPLICATION_ID = int.from_bytes(b"BrCr", "big")
