@@ -51,9 +51,10 @@ FAILURE_CAUSES = {"SQLITE_BUSY": "locked", "SQLITE_LOCKED": "locked", "SQLITE_FU
                   "SQLITE_IOERR": "io_error"}
 CACHE_KIB = 64 * 1024  # page cache per connection: a million listings' indexes stay in memory
 CHECKPOINT_PAGES = 10_000
-# Sellers a crawl's writes may have changed, noted before a save recounts them: the roll-up
-# counts the ones noted itself, so this trades write time against its time.
-STALE_SELLERS = 500
+# Sellers noted as changed before a save recounts them (a crawl's end and verdicts recount
+# them all; the roll-up counts the ones still noted itself): recounting a seller reads all of
+# its listings, so seldom.
+STALE_SELLERS = 20_000
 KEYS_PER_QUERY = 300  # (marketplace, listing_id) pairs per look-up: within SQLite's 32,766
 
 _UPSERT_FACTS = """

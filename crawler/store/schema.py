@@ -120,7 +120,7 @@ SELLER_COUNTS = (
     seller TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL, marketplace TEXT NOT NULL,
     listings INTEGER NOT NULL, high_risk INTEGER NOT NULL,
     counterfeit_verdicts INTEGER NOT NULL,
-    PRIMARY KEY (brand, marketplace, seller)) WITHOUT ROWID""",
+    PRIMARY KEY (seller, brand, marketplace)) WITHOUT ROWID""",
     "CREATE TABLE IF NOT EXISTS sellers_stale (seller TEXT PRIMARY KEY COLLATE NOCASE) "
     "WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS idx_seller_rank ON seller_counts (brand, marketplace, "
@@ -151,7 +151,7 @@ RECOUNT_SELLERS = (
     "DELETE FROM seller_counts WHERE seller IN (SELECT seller FROM sellers_stale)",
     f"""INSERT INTO seller_counts (seller, brand, marketplace, listings, high_risk,
                                counterfeit_verdicts)
-    WITH flagged AS (
+    WITH flagged AS MATERIALIZED (
         SELECT l.seller_name AS seller, a.brand, l.marketplace, l.listing_id,
                ifnull(a.risk = 'high', 0) AS high,
                ifnull(a.verdict IN {JUDGED_COUNTERFEIT}, 0) AS counterfeit
@@ -159,7 +159,7 @@ RECOUNT_SELLERS = (
         WHERE l.seller_name COLLATE NOCASE IN (SELECT seller FROM sellers_stale)
           AND a.marketplace = l.marketplace AND a.listing_id = l.listing_id
           AND (a.risk IN ('high', 'medium') OR a.verdict IN {JUDGED_COUNTERFEIT})),
-    listing AS (
+    listing AS MATERIALIZED (
         SELECT seller, marketplace, max(high) AS high, max(counterfeit) AS counterfeit
         FROM flagged GROUP BY marketplace, listing_id)
     SELECT seller, brand, marketplace, count(*), sum(high), sum(counterfeit) FROM flagged
