@@ -38,6 +38,16 @@ def test_every_listing_matches_ground_truth(site, file, truth):
         assert {k: have[k] for k in want} == want
 
 
+@pytest.mark.parametrize(("site", "file", "truth"), PAGES[::4], ids=[f"{s}/{f}" for s, f, _ in
+                                                                     PAGES[::4]])
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16"])
+def test_a_page_in_another_encoding_reads_as_in_utf_8(site, file, truth, encoding):
+    text = (FIXTURES / site / file).read_text(encoding="utf-8")
+    url = response(site, file).url
+    other = HtmlResponse(url=url, body=text.encode(encoding), encoding=encoding)
+    assert MARKETPLACES[site].page(other).listings() == extract(site, file)
+
+
 @pytest.mark.parametrize(("site", "file", "truth"), PAGES, ids=[f"{s}/{f}" for s, f, _ in PAGES])
 def test_next_page_follows_the_pages_own_pagination(site, file, truth):
     page = MARKETPLACES[site].page(response(site, file))

@@ -227,9 +227,8 @@ class AlibabaSearchPage(SearchPage):
     @cached_property
     def data(self) -> dict:
         """The `offerResultData` object of any known layout, or {} when the page has none."""
-        text = page_text(self.response)
         for marker in DATA_MARKERS:
-            for value in embedded_objects(text, marker):
+            for value in embedded_objects(self.response, marker):
                 result = first(value, *RESULT_PATHS)
                 if isinstance(result, dict) and any(
                         isinstance(result.get(key), list) for key in OFFER_LISTS):
@@ -340,7 +339,7 @@ class AlibabaProductPage(ProductPage):
     @cached_property
     def detail(self) -> dict:
         """The `window.detailData` object that holds `globalData.product`, or {}."""
-        for value in embedded_objects(page_text(self.response), DETAIL_MARKER):
+        for value in embedded_objects(self.response, DETAIL_MARKER):
             if isinstance(dig(value, "globalData", "product"), dict):
                 return value
         return {}

@@ -19,7 +19,6 @@ from crawler.marketplaces.base import (
     embedded_objects,
     first,
     ld_price,
-    page_text,
     read_fields,
     short_page,
 )
@@ -41,10 +40,9 @@ class AliExpressSearchPage(SearchPage):
     @cached_property
     def fields(self) -> dict:
         """The `root.fields` object (mods, pageInfo), or {} when the page has none."""
-        text = page_text(self.response)
         for marker in MARKERS:
             for prefix in PREFIXES:
-                for value in embedded_objects(text, marker, prefix):
+                for value in embedded_objects(self.response, marker, prefix):
                     for path in FIELD_PATHS:
                         found = dig(value, *path)
                         if isinstance(found, dict) and isinstance(found.get("mods"), dict):
@@ -133,7 +131,7 @@ class AliExpressProductPage(ProductPage):
     @cached_property
     def run_data(self) -> dict:
         """The `data` object of `window.runParams` that holds the product modules, or {}."""
-        for value in embedded_objects(page_text(self.response), "window.runParams", PREFIXES[0]):
+        for value in embedded_objects(self.response, "window.runParams", PREFIXES[0]):
             if isinstance(value, dict) and any(
                     isinstance(value.get(module), dict) for module in PRODUCT_MODULES):
                 return value

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import ClassVar
 from urllib.parse import urlsplit, urlunsplit
 from weakref import WeakKeyDictionary
@@ -76,14 +77,45 @@ def _decode(text: str, start: int) -> object:
         return _PLACEHOLDER_DECODER.raw_decode(shallow)[0]
 
 
-def embedded_objects(text: str, marker: str, prefix: str = r"\s*=\s*") -> Iterator[object]:
+def embedded_objects(response: Response, marker: str, prefix: str = r"\s*=\s*"
+                     ) -> Iterator[object]:
     """JSON values that follow each `marker` + `prefix` (a regex) in a page's scripts."""
-    for match in re.finditer(re.escape(marker) + prefix, text):
-        try:
-            value = _decode(text, match.end())
-        except (ValueError, RecursionError):
-            continue
-        yield value
+    pattern = re.compile(re.escape(marker) + prefix)
+    for script, rest in _marked_scripts(response, marker):
+        for match in pattern.finditer(script):
+            try:
+                yield _decode(script, match.end())
+                continue
+            except (ValueError, RecursionError):
+                if rest is None:
+                    continue
+            try:  # a page that writes "</script>" inside a JSON string: read on past it
+                yield _decode(rest(), match.end())
+            except (ValueError, RecursionError):
+                continue
+
+
+_SCRIPT_END_RE = re.compile(rb"</script", re.IGNORECASE)
+
+
+def _marked_scripts(response: Response, marker: str
+                    ) -> Iterator[tuple[str, Callable[[], str] | None]]:
+    """The text from each `marker` to the end of its script, decoded alone on a UTF-8 page (a
+    results page is megabytes of other scripts), with the page's text from there on; on other
+    pages the whole text."""
+    if not isinstance(response, TextResponse) or codecs.lookup(response.encoding).name != "utf-8":
+        yield page_text(response), None
+        return
+    body, wanted, start = response.body, marker.encode("utf-8"), 0
+    while (start := body.find(wanted, start)) >= 0:
+        end = _SCRIPT_END_RE.search(body, start)
+        stop = end.start() if end else len(body)
+        yield body[start:stop].decode("utf-8", "replace"), partial(_decoded, body, start)
+        start = stop
+
+
+def _decoded(body: bytes, start: int) -> str:
+    return body[start:].decode("utf-8", "replace")
 
 
 def dig(data: object, *path: str | int) -> object:
