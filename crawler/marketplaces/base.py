@@ -147,8 +147,9 @@ def textual(value: object) -> object:
 
 def first(data: object, *paths: tuple[str | int, ...]) -> object:
     """The value at the first of several paths (field aliases) that holds something."""
+    plain = type(data) is dict  # most aliases are one key of a plain object: read it directly
     for path in paths:
-        value = dig(data, *path)
+        value = data.get(path[0]) if plain and len(path) == 1 else dig(data, *path)
         if value not in (None, "", [], {}):
             return value
     return None
@@ -159,9 +160,12 @@ def read_fields(data: object, fields: dict[str, tuple[tuple[str | int, ...], ...
     return {name: first(data, *paths) for name, paths in fields.items()}
 
 
+_CARD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def card_json(value: object) -> str:
     """A listing's JSON object as evidence text (compact, keys as served)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _CARD_ENCODER.encode(value)
 
 
 # A page whose listings are fewer than this share of what its own data promises (page size,

@@ -454,8 +454,11 @@ def _triples(count: int) -> str:
     return ", ".join(["(?, ?, ?)"] * count)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: object) -> str:
-    return json.dumps(value or [], ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value or [])
 
 
 def _fact_row(item: Mapping, seen: str, crawl_id: int) -> dict:
