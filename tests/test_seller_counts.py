@@ -9,7 +9,7 @@ import pytest
 
 from crawler.store import Store
 from crawler.store.queries import REVIEWER_QUERIES, run
-from crawler.store.schema import APPLICATION_ID, JUDGED_COUNTERFEIT, MIGRATIONS
+from crawler.store.schema import APPLICATION_ID, COUNT_SELLERS, JUDGED_COUNTERFEIT, MIGRATIONS
 from tests.conftest import rows
 
 # The roll-up as it was before seller_counts: every flagged assessment counted at query time.
@@ -43,7 +43,18 @@ def summary(row: dict) -> tuple:
             frozenset(row["brands"].split(",")), row["first_seen"], row["last_seen"])
 
 
+def counts(store: Store, table: str) -> set[tuple]:
+    return {(seller.lower(), *rest) for seller, *rest in store.conn.execute(
+        f"SELECT seller, brand, marketplace, listings, high_risk, counterfeit_verdicts "
+        f"FROM {table} WHERE listings OR high_risk OR counterfeit_verdicts")}
+
+
 def assert_same_rollup(store: Store, limit: int) -> None:
+    store.conn.execute("CREATE TEMP TABLE fresh AS SELECT * FROM seller_counts WHERE 0")
+    store.conn.execute(COUNT_SELLERS.replace("INTO seller_counts", "INTO fresh"))
+    assert counts(store, "seller_counts") == counts(store, "fresh")
+    store.conn.execute("DROP TABLE fresh")
+    store.conn.commit()
     for brand, marketplace in FILTERS:
         params = {"brand": brand, "marketplace": marketplace, "limit": limit}
         expected = [dict(r) for r in _query(store, REFERENCE, params)]
@@ -69,34 +80,43 @@ def random_listing(rng: random.Random, number: int) -> dict:
             "reasons": []}
 
 
-@pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("stale_sellers", [1, 10_000])  # recounted on every save / never
-def test_the_rollup_answers_what_counting_every_assessment_answers(tmp_path, monkeypatch,
-                                                                   seed, stale_sellers):
-    monkeypatch.setattr("crawler.store.STALE_SELLERS", stale_sellers)
+def reviewer_sql(store: Store, item: dict, rng: random.Random) -> None:
+    """What a reviewer may do with SQL of their own: judge, rescore, delete, rename."""
+    key = (item["marketplace"], item["listing_id"])
+    statement = rng.choice((
+        "INSERT INTO reviews (brand, marketplace, listing_id, verdict, created_at) SELECT "
+        "brand, marketplace, listing_id, 'counterfeit', datetime('now') FROM assessments "
+        "WHERE marketplace = ? AND listing_id = ?",
+        "UPDATE assessments SET risk = 'high' WHERE marketplace = ? AND listing_id = ?",
+        "DELETE FROM assessments WHERE marketplace = ? AND listing_id = ? AND brand = 'prada'",
+        "UPDATE listings SET seller_name = upper(seller_name) WHERE marketplace = ? "
+        "AND listing_id = ?",
+        "UPDATE listings SET seller_name = NULL WHERE marketplace = ? AND listing_id = ?",
+    ))
+    store.conn.execute(statement, key)
+    store.conn.commit()
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_rollup_answers_what_counting_every_assessment_answers(tmp_path, seed):
     rng = random.Random(seed)
     store = Store(tmp_path / "s.db")
     crawl = store.start_crawl("all", ["alibaba", "aliexpress"])
     made = []
-    for step in range(12):
+    for step in range(14):
         batch = [random_listing(rng, rng.randrange(60)) for _ in range(rng.randint(1, 15))]
         batch = list({(i["marketplace"], i["listing_id"], i["brand"]): i for i in batch}.values())
         store.save(batch, crawl, f"2026-01-{step + 1:02d} 12:00:00")
         made += batch
-        action = rng.choice(("verdict", "clear", "sql", "none"))
         item = rng.choice(made)
+        action = rng.choice(("verdict", "clear", "sql", "sql", "none"))
         if action == "verdict":
             store.add_review(item["marketplace"], item["listing_id"],
                              rng.choice(("counterfeit", "legitimate", "reported", "removed")))
         elif action == "clear":
             store.add_review(item["marketplace"], item["listing_id"], None)
-        elif action == "sql":  # a reviewer's own SQL: the triggers still note the seller
-            store.conn.execute(
-                "INSERT INTO reviews (brand, marketplace, listing_id, verdict, created_at) "
-                "SELECT brand, marketplace, listing_id, 'counterfeit', datetime('now') "
-                "FROM assessments WHERE marketplace = ? AND listing_id = ?",
-                (item["marketplace"], item["listing_id"]))
-            store.conn.commit()
+        elif action == "sql":
+            reviewer_sql(store, item, rng)
         assert_same_rollup(store, limit=rng.choice((2, 3, 50)))
     store.close()
 
@@ -113,7 +133,7 @@ def test_a_schema_3_database_is_counted_when_migrated(tmp_path):
     store.close()
     conn = sqlite3.connect(db)  # back to schema 3: the counts and their triggers are new in 4
     for name, kind in conn.execute("SELECT name, type FROM sqlite_master WHERE name LIKE "
-                                   "'%seller_%' OR name LIKE 'sellers_%'").fetchall():
+                                   "'%seller_%'").fetchall():
         if kind in ("table", "trigger") or name == "idx_listings_seller_name":
             conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
@@ -122,7 +142,6 @@ def test_a_schema_3_database_is_counted_when_migrated(tmp_path):
     conn.close()
 
     store = Store(db)
-    assert rows(db, "SELECT count(*) AS n FROM sellers_stale") == [{"n": 0}]
     assert rows(db, "SELECT count(*) AS n FROM seller_counts")[0]["n"] > 0
     assert_same_rollup(store, limit=50)
     store.close()
@@ -134,7 +153,7 @@ def test_the_rollup_ranks_from_counts_not_from_every_assessment(tmp_path):
         "EXPLAIN QUERY PLAN " + REVIEWER_QUERIES["sellers"],
         {"brand": None, "marketplace": None, "limit": 50}))
     store.close()
-    assert "SEARCH seller_counts USING COVERING INDEX idx_seller_rank" in plan
+    assert "SEARCH seller_counts USING PRIMARY KEY (brand=? AND marketplace=?)" in plan
     assert "SEARCH l USING INDEX idx_listings_seller_name" in plan
     assert "SCAN a" not in plan and "SCAN l" not in plan
 

@@ -24,7 +24,6 @@ from crawler.store.schema import (
     CRAWL_COLUMNS,
     MIGRATIONS,
     OBSERVED,
-    RECOUNT_SELLERS,
     SCHEMA_VERSION,
     StoreError,
     ensure_full_text_search,
@@ -51,10 +50,6 @@ FAILURE_CAUSES = {"SQLITE_BUSY": "locked", "SQLITE_LOCKED": "locked", "SQLITE_FU
                   "SQLITE_IOERR": "io_error"}
 CACHE_KIB = 64 * 1024  # page cache per connection: a million listings' indexes stay in memory
 CHECKPOINT_PAGES = 10_000
-# Sellers noted as changed before a save recounts them (a crawl's end and verdicts recount
-# them all; the roll-up counts the ones still noted itself): recounting a seller reads all of
-# its listings, so seldom.
-STALE_SELLERS = 20_000
 KEYS_PER_QUERY = 300  # (marketplace, listing_id) pairs per look-up: within SQLite's 32,766
 
 _UPSERT_FACTS = """
@@ -272,14 +267,7 @@ class Store:
                 (*key, "relisted", "seen again in a search", "crawler", seen) for key in relisted])
             if progress:
                 self._update_crawl(crawl_id, progress)
-            self._recount_sellers(STALE_SELLERS)
         return len(listings)
-
-    def _recount_sellers(self, at_least: int = 1) -> None:
-        """Count the noted sellers' listings anew, when at least `at_least` are noted."""
-        if self.conn.execute("SELECT count(*) FROM sellers_stale").fetchone()[0] >= at_least:
-            for statement in RECOUNT_SELLERS:
-                self.conn.execute(statement)
 
     def _facts_before(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
         """The facts stored for each listing key, if any (the evidence hash as `sha`)."""
@@ -316,7 +304,6 @@ class Store:
         """Record how a crawl ended."""
         with self._transaction():
             self._update_crawl(crawl_id, {**fields, "finished_at": utc_now()})
-            self._recount_sellers()
 
     def interrupt_crawl(self, crawl_id: int, reason: str,
                         progress: Mapping[str, object] | None = None) -> dict | None:
@@ -378,7 +365,6 @@ class Store:
                     (b, marketplace, listing_id, verdict, note or None, reviewer, utc_now())
                     for b in brands])
                 applied.append(len(brands))
-            self._recount_sellers()
         return applied
 
     def record_removed(self, marketplace: str, listing_id: str, brands: Iterable[str],
@@ -393,7 +379,6 @@ class Store:
                 "AND verdict IN ('counterfeit', 'reported') "
                 "AND brand IN (SELECT value FROM json_each(?))",
                 (note, utc_now(), marketplace, listing_id, json.dumps(list(brands))))
-            self._recount_sellers()
         return cursor.rowcount
 
     def cards(self, marketplace: str, listing_id: str) -> list[dict]:

@@ -68,16 +68,15 @@ REVIEWER_QUERIES = {
           AND l.marketplace = :marketplace AND l.seller_name = :seller
         ORDER BY a.score DESC LIMIT 100""",
     # One row per seller name (on every marketplace it sells on) with flagged listings or
-    # listings judged counterfeit, the most high-risk first. The sellers to count are the
-    # top ones by seller_counts and those it has not counted yet (sellers_stale).
+    # listings judged counterfeit, the most high-risk first: the top sellers by their counts
+    # kept ahead (seller_counts), with their figures.
     "sellers": f"""
         WITH ranked AS (
             SELECT seller FROM seller_counts
             WHERE brand = coalesce(:brand, '') AND marketplace = coalesce(:marketplace, '')
-              AND seller NOT IN (SELECT seller FROM sellers_stale)
+              AND listings > 0
             ORDER BY high_risk DESC, counterfeit_verdicts DESC, listings DESC, seller
-            {_LIMIT.format(default=50)}),
-        candidates AS (SELECT seller FROM ranked UNION SELECT seller FROM sellers_stale)
+            {_LIMIT.format(default=50)})
         SELECT l.seller_name AS seller, group_concat(DISTINCT l.marketplace) AS marketplaces,
                count(DISTINCT l.marketplace || ':' || l.listing_id) AS listings,
                count(DISTINCT CASE WHEN a.risk = 'high'
@@ -87,7 +86,7 @@ REVIEWER_QUERIES = {
                group_concat(DISTINCT a.brand) AS brands,
                min(l.first_seen) AS first_seen, max(l.last_seen) AS last_seen
         FROM listings l CROSS JOIN assessments a
-        WHERE l.seller_name COLLATE NOCASE IN (SELECT seller FROM candidates)
+        WHERE l.seller_name COLLATE NOCASE IN (SELECT seller FROM ranked)
           AND a.marketplace = l.marketplace AND a.listing_id = l.listing_id
           AND (a.risk IN ('high', 'medium') OR a.verdict IN {JUDGED_COUNTERFEIT})
           AND {_where("brand", "marketplace", a="a.")}

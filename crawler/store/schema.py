@@ -106,59 +106,105 @@ END
 """
 # Verdicts that say a reviewer judged the listing counterfeit, whatever happened next.
 JUDGED_COUNTERFEIT = "('counterfeit', 'reported', 'removed', 'relisted')"
-# What the sellers' roll-up counts: an assessment flagged, or judged counterfeit.
-FLAGGED = "risk IN ('high', 'medium') OR verdict IN " + JUDGED_COUNTERFEIT
-# Note a seller (once: the statement that fires a trigger decides what a conflict in it does).
-_NOTE_SELLER = """INSERT INTO sellers_stale SELECT {seller} FROM {table} {seller} IS NOT NULL
-    AND NOT EXISTS (SELECT 1 FROM sellers_stale s WHERE s.seller = {seller});"""
 # Schema 4: each seller's flagged listings counted ahead, per brand and per marketplace ('' is
-# all of them), so the roll-up ranks sellers by reading a few rows, not every assessment.
-# Triggers note the sellers a write may have changed; the Store recounts them (and the
-# roll-up counts the ones still noted itself).
-SELLER_COUNTS = (
-    """CREATE TABLE IF NOT EXISTS seller_counts (
+# every brand, every marketplace), so the roll-up ranks sellers by reading a few rows, not
+# every assessment. Triggers keep the counts, whoever writes: an assessment's change moves
+# its brand's rows, and the '' brand rows when the listing's state across brands changes.
+SELLER_COUNTS_TABLE = """
+CREATE TABLE IF NOT EXISTS seller_counts (
     seller TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL, marketplace TEXT NOT NULL,
     listings INTEGER NOT NULL, high_risk INTEGER NOT NULL,
     counterfeit_verdicts INTEGER NOT NULL,
-    PRIMARY KEY (seller, brand, marketplace)) WITHOUT ROWID""",
-    "CREATE TABLE IF NOT EXISTS sellers_stale (seller TEXT PRIMARY KEY COLLATE NOCASE) "
-    "WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS idx_seller_rank ON seller_counts (brand, marketplace, "
-    "high_risk DESC, counterfeit_verdicts DESC, listings DESC, seller)",
+    PRIMARY KEY (brand, marketplace, seller)) WITHOUT ROWID"""
+# What an assessment counts for in its seller's rows: flagged (high or medium risk, or judged
+# counterfeit), high risk, judged counterfeit; 0 or 1 each.
+# (Comparisons, not IN lists: SQLite builds a table for each list every time a trigger runs.)
+_JUDGED = " OR ".join(f"{{r}}.verdict = {v}" for v in JUDGED_COUNTERFEIT[1:-1].split(", "))
+_STATES = {"listings": f"ifnull({{r}}.risk = 'high' OR {{r}}.risk = 'medium' OR {_JUDGED}, 0)",
+           "high_risk": "ifnull({r}.risk = 'high', 0)",
+           "counterfeit_verdicts": f"ifnull({_JUDGED}, 0)"}
+_ADD_COUNTS = """INSERT INTO seller_counts (seller, brand, marketplace, listings, high_risk,
+                               counterfeit_verdicts)
+    SELECT * FROM ({select})
+    WHERE seller IS NOT NULL AND (listings OR high_risk OR counterfeit_verdicts)
+    ON CONFLICT (brand, marketplace, seller) DO UPDATE SET
+        listings = listings + excluded.listings, high_risk = high_risk + excluded.high_risk,
+        counterfeit_verdicts = counterfeit_verdicts + excluded.counterfeit_verdicts;"""
+
+
+def _state(row: str | None, name: str) -> str:
+    return f"({_STATES[name].format(r=row)})" if row else "0"
+
+
+def _both(column: str) -> str:
+    """A row's value and '' (every brand, every marketplace), as a table of one column."""
+    name = column.split(".")[1]
+    return f"(SELECT {column} AS {name} UNION ALL SELECT '')"
+
+
+def _assessment_counts(old: str | None, new: str | None) -> str:
+    """What a change of one assessment (OLD, NEW; None where the row is absent) adds to its
+    seller's rows: its brand's by its own state, the '' brand's by the listing's across brands
+    (the other brands' assessments as they are, with it as before and after)."""
+    row = new or old
+    others = (", ".join(f"ifnull(max({_STATES[n].format(r='o')}), 0) AS {n}" for n in _STATES)
+              + f" FROM assessments o WHERE o.marketplace = {row}.marketplace AND "
+              f"o.listing_id = {row}.listing_id AND o.brand != {row}.brand")
+    deltas = ", ".join(
+        f"CASE WHEN b.brand = '' THEN max(x.{n}, {_state(new, n)}) - max(x.{n}, "
+        f"{_state(old, n)}) ELSE {_state(new, n)} - {_state(old, n)} END AS {n}"
+        for n in _STATES)
+    return _ADD_COUNTS.format(select=(
+        f"SELECT l.seller_name AS seller, b.brand AS brand, m.marketplace AS marketplace, "
+        f"{deltas} FROM listings l, (SELECT {others}) x, {_both(f'{row}.brand')} b, "
+        f"{_both(f'{row}.marketplace')} m WHERE l.marketplace = {row}.marketplace "
+        f"AND l.listing_id = {row}.listing_id"))
+
+
+def _listing_counts(listing: str, sign: int) -> str:
+    """What listing `listing` (NEW or OLD) adds to its seller's rows, times `sign`: each
+    brand's assessment by its state, the '' brand by the listing's state across brands."""
+    of_listing = (f"FROM assessments a, {_both(f'{listing}.marketplace')} m "
+                  f"WHERE a.marketplace = {listing}.marketplace "
+                  f"AND a.listing_id = {listing}.listing_id")
+    each = ", ".join(f"{sign} * ({_STATES[n].format(r='a')}) AS {n}" for n in _STATES)
+    across = ", ".join(f"{sign} * max({_STATES[n].format(r='a')})" for n in _STATES)
+    return _ADD_COUNTS.format(select=(
+        f"SELECT {listing}.seller_name AS seller, a.brand AS brand, m.marketplace AS "
+        f"marketplace, {each} {of_listing} UNION ALL SELECT {listing}.seller_name, '', "
+        f"m.marketplace, {across} {of_listing} GROUP BY m.marketplace"))
+
+
+_CHANGED = " OR ".join(f"{_state('OLD', n)} IS NOT {_state('NEW', n)}" for n in _STATES)
+SELLER_COUNTS = (
+    SELLER_COUNTS_TABLE,
     "CREATE INDEX IF NOT EXISTS idx_listings_seller_name ON listings "
     "(seller_name COLLATE NOCASE)",
-    *(f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_{name} AFTER {event} ON assessments
-    WHEN {when} BEGIN
-    {_NOTE_SELLER.format(seller="l.seller_name", table=f"listings l WHERE l.marketplace = "
-                         f"{row}.marketplace AND l.listing_id = {row}.listing_id AND")}
-END""" for name, event, when, row in (
-        ("ai", "INSERT", " OR ".join(f"NEW.{c}" for c in FLAGGED.split(" OR ")), "NEW"),
-        ("au", "UPDATE OF risk, verdict",
-         "OLD.risk IS NOT NEW.risk OR OLD.verdict IS NOT NEW.verdict", "NEW"),
-        ("ad", "DELETE", "1", "OLD"))),
+    f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_ai AFTER INSERT ON assessments
+    WHEN {_state('NEW', 'listings')} BEGIN {_assessment_counts(None, 'NEW')} END""",
+    f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_au AFTER UPDATE OF risk, verdict
+    ON assessments WHEN {_CHANGED} BEGIN {_assessment_counts('OLD', 'NEW')} END""",
+    f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_ad AFTER DELETE ON assessments
+    WHEN {_state('OLD', 'listings')} BEGIN {_assessment_counts('OLD', None)} END""",
+    f"""CREATE TRIGGER IF NOT EXISTS listings_seller_ai AFTER INSERT ON listings
+    WHEN NEW.seller_name IS NOT NULL BEGIN {_listing_counts('NEW', 1)} END""",
     f"""CREATE TRIGGER IF NOT EXISTS listings_seller_au AFTER UPDATE OF seller_name ON listings
     WHEN OLD.seller_name IS NOT NEW.seller_name BEGIN
-    {_NOTE_SELLER.format(seller="OLD.seller_name", table="(SELECT 1) WHERE")}
-    {_NOTE_SELLER.format(seller="NEW.seller_name", table="(SELECT 1) WHERE")}
-END""",
-    f"""CREATE TRIGGER IF NOT EXISTS listings_seller_ad AFTER DELETE ON listings BEGIN
-    {_NOTE_SELLER.format(seller="OLD.seller_name", table="(SELECT 1) WHERE")}
-END""",
+    {_listing_counts('OLD', -1)} {_listing_counts('NEW', 1)} END""",
+    f"""CREATE TRIGGER IF NOT EXISTS listings_seller_ad AFTER DELETE ON listings
+    WHEN OLD.seller_name IS NOT NULL BEGIN {_listing_counts('OLD', -1)} END""",
 )
-# The noted sellers' counts made anew: per brand (a listing has one assessment per brand)
-# and, across brands, per listing (flagged or high-risk for any brand).
-RECOUNT_SELLERS = (
-    "DELETE FROM seller_counts WHERE seller IN (SELECT seller FROM sellers_stale)",
-    f"""INSERT INTO seller_counts (seller, brand, marketplace, listings, high_risk,
+# Every seller counted from scratch (schema 4's migration): per brand (a listing has one
+# assessment per brand) and, across brands, per listing.
+COUNT_SELLERS = f"""
+    INSERT INTO seller_counts (seller, brand, marketplace, listings, high_risk,
                                counterfeit_verdicts)
     WITH flagged AS MATERIALIZED (
         SELECT l.seller_name AS seller, a.brand, l.marketplace, l.listing_id,
-               ifnull(a.risk = 'high', 0) AS high,
-               ifnull(a.verdict IN {JUDGED_COUNTERFEIT}, 0) AS counterfeit
-        FROM listings l CROSS JOIN assessments a
-        WHERE l.seller_name COLLATE NOCASE IN (SELECT seller FROM sellers_stale)
-          AND a.marketplace = l.marketplace AND a.listing_id = l.listing_id
-          AND (a.risk IN ('high', 'medium') OR a.verdict IN {JUDGED_COUNTERFEIT})),
+               {_STATES['high_risk'].format(r='a')} AS high,
+               {_STATES['counterfeit_verdicts'].format(r='a')} AS counterfeit
+        FROM listings l JOIN assessments a USING (marketplace, listing_id)
+        WHERE l.seller_name IS NOT NULL AND ({_STATES['listings'].format(r='a')})),
     listing AS MATERIALIZED (
         SELECT seller, marketplace, max(high) AS high, max(counterfeit) AS counterfeit
         FROM flagged GROUP BY marketplace, listing_id)
@@ -169,9 +215,7 @@ RECOUNT_SELLERS = (
     UNION ALL SELECT seller, '', marketplace, count(*), sum(high), sum(counterfeit) FROM listing
     GROUP BY seller COLLATE NOCASE, marketplace
     UNION ALL SELECT seller, '', '', count(*), sum(high), sum(counterfeit) FROM listing
-    GROUP BY seller COLLATE NOCASE""",
-    "DELETE FROM sellers_stale",
-)
+    GROUP BY seller COLLATE NOCASE"""
 # Every brand's view of a listing: its facts with that brand's assessment and verdict.
 ASSESSED_LISTINGS = """
 CREATE VIEW IF NOT EXISTS assessed_listings AS
@@ -300,10 +344,7 @@ def seller_counts(conn: sqlite3.Connection) -> None:
     """Version 4: sellers' flagged listings counted ahead, every seller counted now."""
     for statement in SELLER_COUNTS:
         conn.execute(statement)
-    conn.execute("INSERT OR IGNORE INTO sellers_stale SELECT DISTINCT seller_name FROM "
-                 "listings WHERE seller_name IS NOT NULL")
-    for statement in RECOUNT_SELLERS:
-        conn.execute(statement)
+    conn.execute(COUNT_SELLERS)
 
 
 # MIGRATIONS[n] takes a database from schema version n to n + 1. Additive only: tables,
