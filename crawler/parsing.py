@@ -126,8 +126,9 @@ def without_controls(text: str) -> str:
     return _BIDI_RE.sub("", _CONTROL_RE.sub(" ", text))
 
 
-def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
-    """Plain text from markup: tags stripped, entities decoded, whitespace collapsed."""
+def clean_text(value: object, limit: int = MAX_TEXT, entities: bool = True) -> str | None:
+    """Plain text from markup: tags stripped, entities decoded (for a URL, `entities=False`,
+    only `&amp;`), whitespace collapsed."""
     if value is None or isinstance(value, dict | list | bool):
         return None
     if isinstance(value, str) and not _NOT_PLAIN_RE.search(value):
@@ -136,7 +137,8 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
     if "<" in text:
         text = remove_tags(remove_tags_with_content(text, ("script", "style")))
     if "&" in text:
-        text = html.unescape(text)
+        # In a URL "&region=cn" is a parameter, which html.unescape would read as "®ion=cn".
+        text = html.unescape(text) if entities else text.replace("&amp;", "&")
     if _SURROGATE_RE.search(text):
         # Lone surrogates (from "\ud800" escapes in page JSON) cannot be stored as UTF-8.
         text = text.encode("utf-8", "replace").decode("utf-8")
@@ -146,7 +148,7 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str | None:
 
 def absolute_url(value: object, base: str = "https://") -> str | None:
     """An absolute URL: protocol-relative links get https, relative ones are joined to base."""
-    url = clean_text(value)
+    url = clean_text(value, entities=False)
     if not url:
         return None
     if url.startswith("//"):

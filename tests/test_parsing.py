@@ -298,6 +298,9 @@ CANONICAL_URLS = [
      "https://gzx.en.alibaba.com/company_profile.html"),
     ("https://detail.1688.com/offer.htm?id=7&spm=1", "https://detail.1688.com/offer.htm?id=7"),
     ("https://x.example/p?q=a%20b", "https://x.example/p?q=a%20b"),
+    # parameters that start like HTML entities stay parameters; an escaped & is one
+    ("https://x.example/p?id=1&region=cn&copy=2&notify=1&amp;lang=en&spm=9",
+     "https://x.example/p?id=1&region=cn&copy=2&notify=1&lang=en"),
     (None, None),
 ]
 
