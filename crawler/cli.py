@@ -15,10 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from crawler import health, review, watchlist
-from crawler.evaluation import evaluate
-from crawler.parsing import record_fields
 from crawler.review import plain as _plain
-from crawler.scoring import score_for
 from crawler.store import VERDICTS, Store, StoreError
 
 DEFAULT_DB = "listings.db"
@@ -297,6 +294,9 @@ def _review_parser(commands) -> None:
 
 def score_line(raw: bytes, brands: watchlist.Watchlist) -> str:
     """One JSON Lines record scored, as a line to write; ValueError saying why it cannot be."""
+    from crawler.parsing import record_fields  # the scorer's imports: only `score` needs them
+    from crawler.scoring import score_for
+
     try:
         record = json.loads(raw.decode("utf-8"))
         if not isinstance(record, dict):
@@ -335,6 +335,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Per labeled set: precision, recall and F1 with a confusion table, how often each rule
     fires and how often rightly, and the share of counterfeits per score band."""
+    from crawler.evaluation import evaluate  # the scorer's imports: only `evaluate` needs them
+
     brands = watchlist.load(args.watchlist)
     for name in args.files:
         path = Path(name)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 
-from crawler.parsing import without_controls
+from crawler.text import without_controls
 
 # In each crawl's stats: per marketplace, `listings/coverage/<marketplace>/listings` (listings
 # read on its results pages) and `.../<field>` (how many of them show the field), counted by

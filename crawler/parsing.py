@@ -17,6 +17,7 @@ from w3lib.html import remove_tags, remove_tags_with_content
 from w3lib.url import url_query_cleaner
 
 from crawler.items import RawListing
+from crawler.text import without_controls
 
 MAX_TEXT = 4000  # longest title or seller name kept; beyond it a listing is padding, not text
 MAX_CARD = 256 * 1024  # longest raw card kept as evidence
@@ -94,10 +95,6 @@ BADGES = {
     "top selling on aliexpress": "top_selling", "top selling": "top_selling",
 }
 
-# C0 and C1 control characters become spaces; bidirectional controls (which reorder what a
-# terminal or browser shows: "\u202egnp.exe") are invisible, so they are removed.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _WS_RE = re.compile(r"\s+")
 # What clean_text has work to do for: markup, entities, controls, direction marks, lone
 # surrogates, whitespace other than single spaces.
@@ -119,11 +116,6 @@ def _memoized(function):
         return function(value)
 
     return parse
-
-
-def without_controls(text: str) -> str:
-    """Text safe to show: control characters as spaces, direction controls removed."""
-    return _BIDI_RE.sub("", _CONTROL_RE.sub(" ", text))
 
 
 def clean_text(value: object, limit: int = MAX_TEXT, entities: bool = True) -> str | None:

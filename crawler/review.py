@@ -13,9 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from crawler.parsing import without_controls
 from crawler.store import VERDICTS, Store
 from crawler.store.queries import run
+from crawler.text import without_controls
 
 # What a reviewer writes; the store also knows `relisted`, which only the crawler records.
 REVIEWER_VERDICTS = tuple(v for v in VERDICTS if v != "relisted")

@@ -7,6 +7,15 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+# C0 and C1 control characters become spaces; bidirectional controls (which reorder what a
+# terminal or browser shows: "\u202egnp.exe") are invisible, so they are removed.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """Text safe to show: control characters as spaces, direction controls removed."""
+    return _BIDI_RE.sub("", _CONTROL_RE.sub(" ", text))
 
 
 class _WithoutMarks(dict):

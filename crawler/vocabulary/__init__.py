@@ -133,7 +133,15 @@ def _scan() -> PhraseRegex:
                                (VOLUME, (("volume", "ml"),))])
 
 
-SCAN = _scan()
+
+def __getattr__(name: str) -> object:
+    """SCAN, built when first used: compiling it is most of this module's import time, and
+    only scoring needs it (`crawler review` does not)."""
+    if name != "SCAN":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()["SCAN"] = scan = _scan()
+    return scan
+
 # A copy word that is negated or means something else: "NOT a replica", "replica-free",
 # "copy of the original receipt", "copy-proof".
 NEGATED_BEFORE = re.compile(r"(?:\bnot|\bno|\bnon|\bnever|\bzero|\banti)[\s-]*(?:an?\s+)?$")
