@@ -102,6 +102,7 @@ _NOT_PLAIN_RE = re.compile(
     "[<&\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
     "|[^\\S ]|  ")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SCRIPT_OR_STYLE_RE = re.compile("<(?:script|style)", re.IGNORECASE)
 
 
 def _memoized(function):
@@ -127,7 +128,9 @@ def clean_text(value: object, limit: int = MAX_TEXT, entities: bool = True) -> s
         return value.strip()[:limit] or None  # most fields: nothing to strip or decode
     text = str(value)
     if "<" in text:
-        text = remove_tags(remove_tags_with_content(text, ("script", "style")))
+        if _SCRIPT_OR_STYLE_RE.search(text):
+            text = remove_tags_with_content(text, ("script", "style"))
+        text = remove_tags(text)
     if "&" in text:
         # In a URL "&region=cn" is a parameter, which html.unescape would read as "®ion=cn".
         text = html.unescape(text) if entities else text.replace("&amp;", "&")
