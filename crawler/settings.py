@@ -72,6 +72,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.middlewares.ConcurrentRobotsTxtMiddleware": 100,
 }
+# Spider middlewares every listing passes through: off where they do nothing for this project
+# (no depth limit or priority: searches stop at max_pages; no meta copied between requests).
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+}
 TELNETCONSOLE_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 FEED_EXPORT_ENCODING = "utf-8"
