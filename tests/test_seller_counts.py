@@ -94,6 +94,12 @@ def reviewer_sql(store: Store, item: dict, rng: random.Random) -> None:
         "UPDATE listings SET seller_name = NULL WHERE marketplace = ? AND listing_id = ?",
     ))
     store.conn.execute(statement, key)
+    if rng.random() < 0.3:  # an assessment written before its listing
+        number = f"sql-{rng.randrange(10**6)}"
+        store.conn.execute("INSERT INTO assessments (brand, marketplace, listing_id, risk) "
+                           "VALUES ('gucci', 'alibaba', ?, 'high')", (number,))
+        store.conn.execute("INSERT INTO listings (marketplace, listing_id, seller_name) "
+                           "VALUES ('alibaba', ?, ?)", (number, rng.choice(SELLERS)))
     store.conn.commit()
 
 

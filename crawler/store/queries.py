@@ -59,13 +59,14 @@ REVIEWER_QUERIES = {
         FROM assessed_listings
         WHERE first_seen > datetime('now', '-1 day') AND risk IN ('high', 'medium')
         ORDER BY first_seen DESC LIMIT 100""",
-    # CROSS JOIN keeps listings the outer loop: their seller index finds the rows.
+    # A seller in any case, as the roll-up counts one. CROSS JOIN keeps listings the outer
+    # loop: their seller index finds the rows.
     "seller_listings": """
         SELECT l.marketplace || ':' || l.listing_id AS key, a.brand, a.score, a.risk, a.verdict,
                l.title, l.price_min, l.price_max, l.currency, l.url
         FROM listings l CROSS JOIN assessments a
         WHERE a.marketplace = l.marketplace AND a.listing_id = l.listing_id
-          AND l.marketplace = :marketplace AND l.seller_name = :seller
+          AND l.seller_name = :seller COLLATE NOCASE AND l.marketplace = :marketplace
         ORDER BY a.score DESC LIMIT 100""",
     # One row per seller name (on every marketplace it sells on) with flagged listings or
     # listings judged counterfeit, the most high-risk first: the top sellers by their counts

@@ -178,16 +178,22 @@ def _listing_counts(listing: str, sign: int) -> str:
 _CHANGED = " OR ".join(f"{_state('OLD', n)} IS NOT {_state('NEW', n)}" for n in _STATES)
 SELLER_COUNTS = (
     SELLER_COUNTS_TABLE,
+    # A seller in any case, as the roll-up counts one; it replaces schema 3's (marketplace,
+    # seller_name) index, which one seller's listings now use this one for.
+    "DROP INDEX IF EXISTS idx_listings_seller",
     "CREATE INDEX IF NOT EXISTS idx_listings_seller_name ON listings "
-    "(seller_name COLLATE NOCASE)",
+    "(seller_name COLLATE NOCASE, marketplace)",
     f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_ai AFTER INSERT ON assessments
     WHEN {_state('NEW', 'listings')} BEGIN {_assessment_counts(None, 'NEW')} END""",
     f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_au AFTER UPDATE OF risk, verdict
     ON assessments WHEN {_CHANGED} BEGIN {_assessment_counts('OLD', 'NEW')} END""",
     f"""CREATE TRIGGER IF NOT EXISTS assessments_seller_ad AFTER DELETE ON assessments
     WHEN {_state('OLD', 'listings')} BEGIN {_assessment_counts('OLD', None)} END""",
+    # (A listing is written before its assessments, except by SQL of a reviewer's own.)
     f"""CREATE TRIGGER IF NOT EXISTS listings_seller_ai AFTER INSERT ON listings
-    WHEN NEW.seller_name IS NOT NULL BEGIN {_listing_counts('NEW', 1)} END""",
+    WHEN NEW.seller_name IS NOT NULL AND EXISTS (SELECT 1 FROM assessments a WHERE
+        a.marketplace = NEW.marketplace AND a.listing_id = NEW.listing_id)
+    BEGIN {_listing_counts('NEW', 1)} END""",
     f"""CREATE TRIGGER IF NOT EXISTS listings_seller_au AFTER UPDATE OF seller_name ON listings
     WHEN OLD.seller_name IS NOT NEW.seller_name BEGIN
     {_listing_counts('OLD', -1)} {_listing_counts('NEW', 1)} END""",
@@ -347,8 +353,9 @@ def seller_counts(conn: sqlite3.Connection) -> None:
     conn.execute(COUNT_SELLERS)
 
 
-# MIGRATIONS[n] takes a database from schema version n to n + 1. Additive only: tables,
-# columns and indexes are added, never dropped or rewritten (reviewers' verdicts live here).
+# MIGRATIONS[n] takes a database from schema version n to n + 1. Additive only: tables and
+# columns are added, never dropped or rewritten (reviewers' verdicts live here); an index,
+# which holds no data, may be replaced by a better one.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     released_tables, crawl_accounting, reviewers_database, seller_counts]
 SCHEMA_VERSION = len(MIGRATIONS)
