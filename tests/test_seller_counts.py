@@ -3,6 +3,7 @@ written, and however (crawls, verdicts, renamed sellers, plain SQL), it answers 
 every assessment answers."""
 
 import random
+import shutil
 import sqlite3
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from crawler.store import Store
 from crawler.store.queries import REVIEWER_QUERIES, run
 from crawler.store.schema import APPLICATION_ID, COUNT_SELLERS, JUDGED_COUNTERFEIT, MIGRATIONS
-from tests.conftest import rows
+from tests.conftest import FIXTURES, rows
 
 # The roll-up as it was before seller_counts: every flagged assessment counted at query time.
 REFERENCE = f"""
@@ -149,6 +150,29 @@ def test_a_schema_3_database_is_counted_when_migrated(tmp_path):
 
     store = Store(db)
     assert rows(db, "SELECT count(*) AS n FROM seller_counts")[0]["n"] > 0
+    assert_same_rollup(store, limit=50)
+    store.close()
+
+
+def test_a_database_the_schema_3_release_wrote_is_migrated_with_its_verdicts(tmp_path):
+    # fixtures/db/schema-v3.db: written by Store at 694245e (two crawls, two brands, a seller
+    # in two cases, a seller-less listing, verdicts by brand and for every brand).
+    db = tmp_path / "v3.db"
+    shutil.copy(FIXTURES / "db" / "schema-v3.db", db)
+    reviews = rows(db, "SELECT * FROM reviews ORDER BY id")
+    verdicts = rows(db, "SELECT brand, marketplace, listing_id, verdict FROM assessments "
+                        "ORDER BY brand, marketplace, listing_id")
+    assert rows(db, "PRAGMA user_version") == [{"user_version": 3}]
+
+    store = Store(db)
+    assert rows(db, "PRAGMA user_version") == [{"user_version": len(MIGRATIONS)}]
+    assert rows(db, "SELECT * FROM reviews ORDER BY id") == reviews
+    assert rows(db, "SELECT brand, marketplace, listing_id, verdict FROM assessments "
+                    "ORDER BY brand, marketplace, listing_id") == verdicts
+    assert_same_rollup(store, limit=2)
+    assert_same_rollup(store, limit=50)
+    crawl = store.start_crawl("all", ["alibaba"])
+    store.save([random_listing(random.Random(3), 5)], crawl)  # written after the migration
     assert_same_rollup(store, limit=50)
     store.close()
 

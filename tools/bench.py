@@ -237,7 +237,7 @@ def database_benchmark(rows: int, folder: Path, rounds: int = 7) -> dict:
         start = time.perf_counter()
         for offset in range(0, len(chunk), batch):
             saved += store.save(chunk[offset:offset + batch], crawl_id, seen)
-        store.finish_crawl(crawl_id, status="ok")  # recounts the sellers the crawl changed
+        store.finish_crawl(crawl_id, status="ok")
         seconds += time.perf_counter() - start
         if day == 1:
             for item in rng.sample(listings[:window], max(1, rows // 100)):
