@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from typing import ClassVar
 from urllib.parse import urlsplit, urlunsplit
 from weakref import WeakKeyDictionary
@@ -83,16 +83,23 @@ def embedded_objects(response: Response, marker: str, prefix: str = r"\s*=\s*"
     pattern = re.compile(re.escape(marker) + prefix)
     for script, rest in _marked_scripts(response, marker):
         for match in pattern.finditer(script):
-            try:
-                yield _decode(script, match.end())
-                continue
-            except (ValueError, RecursionError):
-                if rest is None:
-                    continue
-            try:  # a page that writes "</script>" inside a JSON string: read on past it
-                yield _decode(rest(), match.end())
-            except (ValueError, RecursionError):
-                continue
+            value = _value_at(script, match.end())
+            if value is _NO_VALUE and rest is not None:
+                # a page that writes "</script>" inside a JSON string: read on past it
+                value = _value_at(rest(), match.end())
+            if value is not _NO_VALUE:
+                yield value
+
+
+_NO_VALUE = object()
+
+
+def _value_at(text: str, start: int) -> object:
+    """The JSON value at `start`, or _NO_VALUE where none can be read."""
+    try:
+        return _decode(text, start)
+    except (ValueError, RecursionError):
+        return _NO_VALUE
 
 
 _SCRIPT_END_RE = re.compile(rb"</script", re.IGNORECASE)
@@ -110,7 +117,7 @@ def _marked_scripts(response: Response, marker: str
     while (start := body.find(wanted, start)) >= 0:
         end = _SCRIPT_END_RE.search(body, start)
         stop = end.start() if end else len(body)
-        yield body[start:stop].decode("utf-8", "replace"), partial(_decoded, body, start)
+        yield body[start:stop].decode("utf-8", "replace"), cache(partial(_decoded, body, start))
         start = stop
 
 
