@@ -105,7 +105,8 @@ WHEN old.title IS NOT new.title OR old.seller_name IS NOT new.seller_name BEGIN
 END
 """
 # Verdicts that say a reviewer judged the listing counterfeit, whatever happened next.
-JUDGED_COUNTERFEIT = "('counterfeit', 'reported', 'removed', 'relisted')"
+JUDGED_VERDICTS = ("counterfeit", "reported", "removed", "relisted")
+JUDGED_COUNTERFEIT = "(" + ", ".join(f"'{verdict}'" for verdict in JUDGED_VERDICTS) + ")"
 # Schema 4: each seller's flagged listings counted ahead, per brand and per marketplace ('' is
 # every brand, every marketplace), so the roll-up ranks sellers by reading a few rows, not
 # every assessment. Triggers keep the counts, whoever writes: an assessment's change moves
@@ -119,7 +120,7 @@ CREATE TABLE IF NOT EXISTS seller_counts (
 # What an assessment counts for in its seller's rows: flagged (high or medium risk, or judged
 # counterfeit), high risk, judged counterfeit; 0 or 1 each.
 # (Comparisons, not IN lists: SQLite builds a table for each list every time a trigger runs.)
-_JUDGED = " OR ".join(f"{{r}}.verdict = {v}" for v in JUDGED_COUNTERFEIT[1:-1].split(", "))
+_JUDGED = " OR ".join(f"{{r}}.verdict = '{verdict}'" for verdict in JUDGED_VERDICTS)
 _STATES = {"listings": f"ifnull({{r}}.risk = 'high' OR {{r}}.risk = 'medium' OR {_JUDGED}, 0)",
            "high_risk": "ifnull({r}.risk = 'high', 0)",
            "counterfeit_verdicts": f"ifnull({_JUDGED}, 0)"}
